@@ -1,0 +1,47 @@
+//! The app root: context providers and the router; nothing else.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::db_gate::DbGate;
+use crate::components::toast_region::ToastRegion;
+use crate::components::top_nav::TopNav;
+use crate::pages::desk::incident_detail::IncidentDetail;
+use crate::pages::desk::incident_edit::EditIncident;
+use crate::pages::desk::incident_list::IncidentList;
+use crate::pages::desk::incident_new::NewIncident;
+use crate::pages::desk::DeskLayout;
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::pages::portal::PortalHome;
+use crate::routes::AppRoute;
+use crate::state::db::Db;
+use crate::state::toast::Toasts;
+
+/// The whole app. Route paths here mirror [`AppRoute::href`].
+#[component]
+pub fn App() -> impl IntoView {
+    Db::provide();
+    Toasts::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <TopNav/>
+            <DbGate>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <ParentRoute path=path!("/desk") view=DeskLayout>
+                        <Route path=path!("") view=|| view! { <Redirect path=AppRoute::Incidents.href()/> }/>
+                        <Route path=path!("incidents") view=IncidentList/>
+                        <Route path=path!("incidents/new") view=NewIncident/>
+                        <Route path=path!("incidents/:reference") view=IncidentDetail/>
+                        <Route path=path!("incidents/:reference/edit") view=EditIncident/>
+                    </ParentRoute>
+                    <Route path=path!("/portal") view=PortalHome/>
+                </Routes>
+            </DbGate>
+            <ToastRegion/>
+        </Router>
+    }
+}

@@ -1,0 +1,36 @@
+//! Shows its children once the local database is open; until then a loading line, and
+//! when opening failed a banner that says why and offers a retry (never a blank page).
+
+use leptos::prelude::*;
+
+use crate::state::db::{Db, DbStatus};
+
+/// Gate around everything that needs the database.
+#[component]
+pub fn DbGate(
+    /// What to show once the database is ready.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let db = Db::expect();
+    move || match db.status.get() {
+        DbStatus::Ready => children().into_any(),
+        DbStatus::Opening => view! {
+            <p class="gate-message" role="status">"Opening the local database…"</p>
+        }
+        .into_any(),
+        DbStatus::LoadingDemo => view! {
+            <p class="gate-message" role="status">"Loading demo data…"</p>
+        }
+        .into_any(),
+        DbStatus::Failed(reason) => view! {
+            <div class="banner banner-error" role="alert">
+                <h1>"The desk cannot open its database"</h1>
+                <p>{reason}</p>
+                <button type="button" class="button" on:click=move |_| db.open()>
+                    "Try again"
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}

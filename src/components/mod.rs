@@ -1,0 +1,10 @@
+//! Reusable UI pieces, one per file.
+
+pub mod db_gate;
+pub mod demo_offer;
+pub mod field_error;
+pub mod incident_form;
+pub mod priority_badge;
+pub mod status_badge;
+pub mod toast_region;
+pub mod top_nav;

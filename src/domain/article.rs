@@ -1,0 +1,435 @@
+//! Knowledge articles: Markdown knowledge for agents (internal) or the portal (public),
+//! with a review lifecycle, versions, links to known errors and reader feedback.
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{Change, History};
+use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
+use super::reference::Reference;
+use super::time::Timestamp;
+use super::validation::{max_text, require_text, require_text_between, ValidationErrors};
+
+/// Where an article is in its life.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStatus {
+    /// Being written (also a new version of a published article).
+    Draft,
+    /// Waiting for a reviewer.
+    InReview,
+    /// Visible to its audience.
+    Published,
+    /// Withdrawn; can be revived as a new draft.
+    Retired,
+}
+
+impl Lifecycle for ArticleStatus {
+    fn all() -> &'static [Self] {
+        use ArticleStatus::*;
+        &[Draft, InReview, Published, Retired]
+    }
+    fn initial() -> Self {
+        ArticleStatus::Draft
+    }
+    fn allowed(self) -> &'static [Self] {
+        use ArticleStatus::*;
+        match self {
+            Draft => &[InReview],
+            InReview => &[Published, Draft],
+            Published => &[Retired, Draft],
+            Retired => &[Draft],
+        }
+    }
+    /// Retired counts as terminal (work on the article has ended), even though it can
+    /// be revived as a new draft.
+    fn is_terminal(self) -> bool {
+        self == ArticleStatus::Retired
+    }
+    fn label(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "Draft",
+            ArticleStatus::InReview => "In review",
+            ArticleStatus::Published => "Published",
+            ArticleStatus::Retired => "Retired",
+        }
+    }
+    fn record_noun() -> &'static str {
+        "article"
+    }
+}
+
+/// Who may read an article.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// Everyone, on the self-service portal.
+    Public,
+    /// Service-desk staff only.
+    #[default]
+    Internal,
+}
+
+impl Audience {
+    /// Both audiences.
+    pub const ALL: [Audience; 2] = [Audience::Public, Audience::Internal];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Public => "Public",
+            Audience::Internal => "Internal",
+        }
+    }
+}
+
+/// A knowledge article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnowledgeArticle {
+    /// Document id, `article:<uuid>`.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Human reference, `KB-…`.
+    pub reference: Reference,
+    /// Title.
+    pub title: String,
+    /// One-paragraph summary for lists and suggestions.
+    #[serde(default)]
+    pub summary: String,
+    /// Markdown body.
+    #[serde(default)]
+    pub body: String,
+    /// Who may read it.
+    #[serde(default)]
+    pub audience: Audience,
+    /// Lifecycle status.
+    pub status: ArticleStatus,
+    /// Version, starting at 1; a published article sent back to draft gets a new one.
+    #[serde(default = "first_version")]
+    pub version: u32,
+    /// Search tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Service ids it is about.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// Known error ids whose workaround it holds.
+    #[serde(default)]
+    pub known_errors: Vec<String>,
+    /// When it should be reviewed next.
+    #[serde(default)]
+    pub review_due: Option<Timestamp>,
+    /// "This helped" votes.
+    #[serde(default)]
+    pub helpful: u32,
+    /// "This did not help" votes.
+    #[serde(default)]
+    pub not_helpful: u32,
+    /// Times read.
+    #[serde(default)]
+    pub views: u32,
+    /// When created.
+    pub created: Timestamp,
+    /// Who created it.
+    #[serde(default)]
+    pub created_by: String,
+    /// Last change.
+    pub updated: Timestamp,
+    /// Who made the last change.
+    #[serde(default)]
+    pub updated_by: String,
+    /// Append-only event history.
+    #[serde(default)]
+    pub history: History,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+/// The article form's input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleDraft {
+    /// Title (3–200 characters).
+    pub title: String,
+    /// Summary (up to 500 characters).
+    pub summary: String,
+    /// Markdown body (required, up to 100 000 characters).
+    pub body: String,
+    /// Audience.
+    pub audience: Audience,
+    /// Tags (up to 20, each up to 40 characters).
+    pub tags: Vec<String>,
+    /// Service ids.
+    pub services: Vec<String>,
+    /// Known error ids.
+    pub known_errors: Vec<String>,
+    /// Review due date.
+    pub review_due: Option<Timestamp>,
+}
+
+impl ArticleDraft {
+    /// Checks every field; one message per field in error.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        errs.check(require_text_between("title", &self.title, 3, 200));
+        errs.check(max_text("summary", &self.summary, 500));
+        errs.check(require_text("body", &self.body, 100_000));
+        if self.tags.len() > 20 {
+            errs.push("tags", "Use at most 20 tags.");
+        } else if self.tags.iter().any(|t| t.trim().chars().count() > 40) {
+            errs.push("tags", "Keep each tag to 40 characters or fewer.");
+        }
+        errs.into_result()
+    }
+}
+
+fn clean_list(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(items.len());
+    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o == item) {
+            out.push(item.to_owned());
+        }
+    }
+    out
+}
+
+impl KnowledgeArticle {
+    /// A new article from a valid draft: status Draft, version 1.
+    pub fn create(
+        draft: ArticleDraft,
+        id: String,
+        reference: Reference,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<KnowledgeArticle, ValidationErrors> {
+        draft.validate()?;
+        let mut history = History::new();
+        history.record(now, by, Change::Created);
+        Ok(KnowledgeArticle {
+            id,
+            reference,
+            title: draft.title.trim().to_owned(),
+            summary: draft.summary.trim().to_owned(),
+            body: draft.body.trim().to_owned(),
+            audience: draft.audience,
+            status: ArticleStatus::initial(),
+            version: 1,
+            tags: clean_list(&draft.tags),
+            services: clean_list(&draft.services),
+            known_errors: clean_list(&draft.known_errors),
+            review_due: draft.review_due,
+            helpful: 0,
+            not_helpful: 0,
+            views: 0,
+            created: now,
+            created_by: by.to_owned(),
+            updated: now,
+            updated_by: by.to_owned(),
+            history,
+        })
+    }
+
+    /// The form's input for editing this article.
+    pub fn draft(&self) -> ArticleDraft {
+        ArticleDraft {
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            body: self.body.clone(),
+            audience: self.audience,
+            tags: self.tags.clone(),
+            services: self.services.clone(),
+            known_errors: self.known_errors.clone(),
+            review_due: self.review_due,
+        }
+    }
+
+    /// Applies an edited draft, recording one history event per changed field (the
+    /// body change is recorded without its text).
+    pub fn apply_edit(
+        &mut self,
+        draft: ArticleDraft,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<(), ValidationErrors> {
+        draft.validate()?;
+        let h = &mut self.history;
+        let mut changed = false;
+        for (field, old, new) in [
+            ("title", &mut self.title, draft.title),
+            ("summary", &mut self.summary, draft.summary),
+        ] {
+            let new = new.trim();
+            if h.record_field(now, by, field, old, new) {
+                *old = new.to_owned();
+                changed = true;
+            }
+        }
+        let body = draft.body.trim();
+        if body != self.body {
+            h.record_field(now, by, "body", "", "edited");
+            body.clone_into(&mut self.body);
+            changed = true;
+        }
+        for (field, old, new) in [
+            ("tags", &mut self.tags, draft.tags),
+            ("services", &mut self.services, draft.services),
+            ("known_errors", &mut self.known_errors, draft.known_errors),
+        ] {
+            let new = clean_list(&new);
+            if h.record_field(now, by, field, &old.join(", "), &new.join(", ")) {
+                *old = new;
+                changed = true;
+            }
+        }
+        let (old_a, new_a) = (self.audience.label(), draft.audience.label());
+        changed |= h.record_field(now, by, "audience", old_a, new_a);
+        self.audience = draft.audience;
+        let show = |t: Option<Timestamp>| t.map(|t| t.date()).unwrap_or_default();
+        let (old_r, new_r) = (show(self.review_due), show(draft.review_due));
+        changed |= h.record_field(now, by, "review_due", &old_r, &new_r);
+        self.review_due = draft.review_due;
+        if changed {
+            self.touch(now, by);
+        }
+        Ok(())
+    }
+
+    /// Moves to `to`. Sending a published article back to draft starts a new version.
+    pub fn transition(
+        &mut self,
+        to: ArticleStatus,
+        now: Timestamp,
+        by: &str,
+        reason: Option<String>,
+    ) -> Result<(), TransitionError> {
+        check_transition(self.status, to)?;
+        let new_version = to == ArticleStatus::Draft
+            && matches!(
+                self.status,
+                ArticleStatus::Published | ArticleStatus::Retired
+            );
+        move_status(&mut self.status, to, &mut self.history, now, by, reason)?;
+        if new_version {
+            let (old, new) = (self.version.to_string(), (self.version + 1).to_string());
+            self.history.record_field(now, by, "version", &old, &new);
+            self.version += 1;
+        }
+        self.touch(now, by);
+        Ok(())
+    }
+
+    /// True when the portal may show it.
+    pub fn is_public(&self) -> bool {
+        self.audience == Audience::Public && self.status == ArticleStatus::Published
+    }
+
+    /// Counts a reader's vote (not part of the history).
+    pub fn vote(&mut self, helpful: bool) {
+        if helpful {
+            self.helpful = self.helpful.saturating_add(1);
+        } else {
+            self.not_helpful = self.not_helpful.saturating_add(1);
+        }
+    }
+
+    /// Counts a view (not part of the history).
+    pub fn viewed(&mut self) {
+        self.views = self.views.saturating_add(1);
+    }
+
+    fn touch(&mut self, now: Timestamp, by: &str) {
+        self.updated = now;
+        by.clone_into(&mut self.updated_by);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lifecycle::{exhaustive_transition_check, lint, reaches_terminal};
+    use crate::domain::reference::{DeviceTag, RefKind};
+
+    fn draft() -> ArticleDraft {
+        ArticleDraft {
+            title: "Reset your VPN profile".into(),
+            summary: "When the VPN keeps dropping".into(),
+            body: "1. Open settings\n2. Remove the profile".into(),
+            audience: Audience::Public,
+            tags: vec!["vpn".into(), " vpn ".into(), "".into()],
+            services: vec![],
+            known_errors: vec![],
+            review_due: None,
+        }
+    }
+
+    fn article() -> KnowledgeArticle {
+        let r = Reference::new(RefKind::Article, &DeviceTag::from_bits(1), 1);
+        KnowledgeArticle::create(draft(), "article:1".into(), r, Timestamp(1), "kb")
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn lifecycle_is_sound() {
+        assert_eq!(lint::<ArticleStatus>(), Ok(()));
+        assert_eq!(exhaustive_transition_check::<ArticleStatus>(), Ok(()));
+        assert!(reaches_terminal::<ArticleStatus>());
+    }
+
+    #[test]
+    fn publish_and_new_version() {
+        use ArticleStatus::*;
+        let mut a = article();
+        assert_eq!(a.tags, ["vpn"]);
+        assert!(a.transition(Published, Timestamp(2), "kb", None).is_err());
+        for s in [InReview, Published] {
+            assert!(a.transition(s, Timestamp(2), "kb", None).is_ok());
+        }
+        assert!(a.is_public());
+        assert!(a.transition(Draft, Timestamp(3), "kb", None).is_ok());
+        assert_eq!(a.version, 2);
+        assert!(!a.is_public());
+        a.vote(true);
+        a.vote(false);
+        a.viewed();
+        assert_eq!((a.helpful, a.not_helpful, a.views), (1, 1, 1));
+    }
+
+    #[test]
+    fn every_transition_from_every_state() {
+        use ArticleStatus::*;
+        for &from in ArticleStatus::all() {
+            for &to in ArticleStatus::all() {
+                let mut a = article();
+                let path: &[ArticleStatus] = match from {
+                    Draft => &[],
+                    InReview => &[InReview],
+                    Published => &[InReview, Published],
+                    Retired => &[InReview, Published, Retired],
+                };
+                for &s in path {
+                    assert!(a.transition(s, Timestamp(2), "kb", None).is_ok());
+                }
+                let ok = a.transition(to, Timestamp(3), "kb", None).is_ok();
+                assert_eq!(ok, from.allowed().contains(&to), "{from:?}→{to:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn validation_and_edits() {
+        let mut d = draft();
+        d.body = "  ".into();
+        d.tags = (0..21).map(|i| i.to_string()).collect();
+        let errs = d.validate().err().unwrap_or_default();
+        assert!(errs.for_field("body").is_some());
+        assert!(errs.for_field("tags").is_some());
+        let mut a = article();
+        let mut d = draft();
+        d.body = "New body".into();
+        d.audience = Audience::Internal;
+        d.review_due = Some(Timestamp(86_400_000));
+        assert!(a.apply_edit(d, Timestamp(5), "kb").is_ok());
+        assert_eq!(a.history.len(), 4);
+        assert_eq!(a.body, "New body");
+    }
+}

@@ -1,0 +1,591 @@
+//! Incidents: the record, its lifecycle (New → In progress → Resolved → Closed, with
+//! hold, cancel and reopen), the form draft with its validation, and edits with history.
+
+use serde::{Deserialize, Serialize};
+
+use super::history::{Change, History};
+use super::lifecycle::{check_transition, Lifecycle, TransitionError};
+use super::priority::{Impact, Priority, PriorityMatrix, Urgency};
+use super::reference::Reference;
+use super::time::Timestamp;
+use super::validation::{max_text, require_text_between, ValidationErrors};
+
+/// Where an incident is in its life.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStatus {
+    /// Logged, not yet worked on.
+    New,
+    /// Someone is working on it.
+    InProgress,
+    /// Waiting for something outside the desk (see [`HoldReason`]); SLA paused.
+    OnHold,
+    /// Service restored; waiting for the caller to confirm or for auto-close.
+    Resolved,
+    /// Done.
+    Closed,
+    /// Logged in error or a duplicate.
+    Cancelled,
+}
+
+impl Lifecycle for IncidentStatus {
+    fn all() -> &'static [Self] {
+        use IncidentStatus::*;
+        &[New, InProgress, OnHold, Resolved, Closed, Cancelled]
+    }
+    fn initial() -> Self {
+        IncidentStatus::New
+    }
+    fn allowed(self) -> &'static [Self] {
+        use IncidentStatus::*;
+        match self {
+            New => &[InProgress, OnHold, Resolved, Cancelled],
+            InProgress => &[OnHold, Resolved, Cancelled],
+            OnHold => &[InProgress, Resolved, Cancelled],
+            Resolved => &[Closed, InProgress],
+            Closed | Cancelled => &[],
+        }
+    }
+    fn is_terminal(self) -> bool {
+        matches!(self, IncidentStatus::Closed | IncidentStatus::Cancelled)
+    }
+    fn label(self) -> &'static str {
+        match self {
+            IncidentStatus::New => "New",
+            IncidentStatus::InProgress => "In progress",
+            IncidentStatus::OnHold => "On hold",
+            IncidentStatus::Resolved => "Resolved",
+            IncidentStatus::Closed => "Closed",
+            IncidentStatus::Cancelled => "Cancelled",
+        }
+    }
+    fn record_noun() -> &'static str {
+        "incident"
+    }
+}
+
+/// How the incident reached the desk.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Self-service portal.
+    #[default]
+    Portal,
+    /// Phone call.
+    Phone,
+    /// Email.
+    Email,
+    /// In person at the desk.
+    WalkIn,
+    /// Raised by monitoring.
+    Monitoring,
+    /// Found while testing a release.
+    Testing,
+}
+
+impl Channel {
+    /// Every channel, in form order.
+    pub const ALL: [Channel; 6] = [
+        Channel::Portal,
+        Channel::Phone,
+        Channel::Email,
+        Channel::WalkIn,
+        Channel::Monitoring,
+        Channel::Testing,
+    ];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Portal => "Portal",
+            Channel::Phone => "Phone",
+            Channel::Email => "Email",
+            Channel::WalkIn => "Walk-in",
+            Channel::Monitoring => "Monitoring",
+            Channel::Testing => "Testing",
+        }
+    }
+}
+
+/// Where the incident was found: production or a pre-production stage.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Environment {
+    /// Live service.
+    #[default]
+    Production,
+    /// Test environment.
+    Test,
+    /// Staging environment.
+    Staging,
+    /// User acceptance testing.
+    Uat,
+}
+
+impl Environment {
+    /// Every environment, production first.
+    pub const ALL: [Environment; 4] = [
+        Environment::Production,
+        Environment::Test,
+        Environment::Staging,
+        Environment::Uat,
+    ];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Environment::Production => "Production",
+            Environment::Test => "Test",
+            Environment::Staging => "Staging",
+            Environment::Uat => "User acceptance testing",
+        }
+    }
+
+    /// True for every stage before production.
+    pub fn is_pre_production(self) -> bool {
+        self != Environment::Production
+    }
+}
+
+/// What an on-hold incident is waiting for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoldReason {
+    /// Waiting for the caller's answer.
+    AwaitingCaller,
+    /// Waiting for a change to be implemented.
+    AwaitingChange,
+    /// Waiting for a problem to be fixed.
+    AwaitingProblem,
+    /// Waiting for a supplier.
+    AwaitingVendor,
+}
+
+impl HoldReason {
+    /// Every hold reason.
+    pub const ALL: [HoldReason; 4] = [
+        HoldReason::AwaitingCaller,
+        HoldReason::AwaitingChange,
+        HoldReason::AwaitingProblem,
+        HoldReason::AwaitingVendor,
+    ];
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            HoldReason::AwaitingCaller => "Awaiting caller",
+            HoldReason::AwaitingChange => "Awaiting change",
+            HoldReason::AwaitingProblem => "Awaiting problem",
+            HoldReason::AwaitingVendor => "Awaiting vendor",
+        }
+    }
+}
+
+/// Who reported the incident and how to reach them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reporter {
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+    /// Email address or phone number.
+    #[serde(default)]
+    pub contact: String,
+}
+
+/// Who declared an incident major, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MajorFlag {
+    /// Who declared it.
+    pub by: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// An unplanned interruption to a service or reduction in its quality.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Incident {
+    /// Document id, `incident:<uuid>`.
+    #[serde(rename = "_id")]
+    pub id: String,
+    /// Human reference, `INC-…`.
+    pub reference: Reference,
+    /// Short summary.
+    pub title: String,
+    /// What happened, in the reporter's words.
+    #[serde(default)]
+    pub description: String,
+    /// Who reported it.
+    #[serde(default)]
+    pub reporter: Reporter,
+    /// How it was reported.
+    #[serde(default)]
+    pub channel: Channel,
+    /// Affected service record id.
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Free-text category.
+    #[serde(default)]
+    pub category: String,
+    /// Environment found in.
+    #[serde(default)]
+    pub environment: Environment,
+    /// Release record id, when known.
+    #[serde(default)]
+    pub release: Option<String>,
+    /// Business impact.
+    pub impact: Impact,
+    /// Urgency.
+    pub urgency: Urgency,
+    /// Always the matrix result for impact and urgency; stored for lists and indexes.
+    pub priority: Priority,
+    /// Lifecycle status.
+    pub status: IncidentStatus,
+    /// Set while on hold.
+    #[serde(default)]
+    pub hold_reason: Option<HoldReason>,
+    /// Assignment group id.
+    #[serde(default)]
+    pub assignment_group: Option<String>,
+    /// Assignee (person) id.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// Set when declared a major incident.
+    #[serde(default)]
+    pub major: Option<MajorFlag>,
+    /// Linked problem id.
+    #[serde(default)]
+    pub problem: Option<String>,
+    /// Linked known error id.
+    #[serde(default)]
+    pub known_error: Option<String>,
+    /// Linked knowledge article ids.
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Resolution code (`workaround`, `fixed`, …).
+    #[serde(default)]
+    pub resolution_code: Option<String>,
+    /// How it was resolved; required to resolve.
+    #[serde(default)]
+    pub resolution_notes: Option<String>,
+    /// When created.
+    pub created: Timestamp,
+    /// Who created it.
+    #[serde(default)]
+    pub created_by: String,
+    /// Last change.
+    pub updated: Timestamp,
+    /// Who made the last change.
+    #[serde(default)]
+    pub updated_by: String,
+    /// Append-only event history.
+    #[serde(default)]
+    pub history: History,
+}
+
+/// The incident form's input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncidentDraft {
+    /// Short summary (3–200 characters).
+    pub title: String,
+    /// What happened (up to 20 000 characters).
+    pub description: String,
+    /// Affected service id.
+    pub service: Option<String>,
+    /// Free-text category.
+    pub category: String,
+    /// Business impact.
+    pub impact: Impact,
+    /// Urgency.
+    pub urgency: Urgency,
+    /// Environment found in.
+    pub environment: Environment,
+    /// Release id.
+    pub release: Option<String>,
+    /// Reporter's name.
+    pub reporter_name: String,
+    /// Reporter's email or phone.
+    pub reporter_contact: String,
+    /// How it was reported.
+    pub channel: Channel,
+}
+
+impl IncidentDraft {
+    /// Checks every field; one message per field in error.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        errs.check(require_text_between("title", &self.title, 3, 200));
+        errs.check(max_text("description", &self.description, 20_000));
+        errs.check(max_text("category", &self.category, 100));
+        errs.check(max_text("reporter_name", &self.reporter_name, 200));
+        errs.check(max_text("reporter_contact", &self.reporter_contact, 200));
+        errs.into_result()
+    }
+}
+
+fn clean(value: &Option<String>) -> Option<String> {
+    super::validation::non_blank(value)
+}
+
+fn show(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or("")
+}
+
+impl Incident {
+    /// A new incident from a valid draft: status New, priority from `matrix`, history
+    /// holding the creation.
+    pub fn create(
+        draft: IncidentDraft,
+        id: String,
+        reference: Reference,
+        now: Timestamp,
+        by: &str,
+        matrix: &PriorityMatrix,
+    ) -> Result<Incident, ValidationErrors> {
+        draft.validate()?;
+        let mut history = History::new();
+        history.record(now, by, Change::Created);
+        Ok(Incident {
+            id,
+            reference,
+            title: draft.title.trim().to_owned(),
+            description: draft.description.trim().to_owned(),
+            reporter: Reporter {
+                name: draft.reporter_name.trim().to_owned(),
+                contact: draft.reporter_contact.trim().to_owned(),
+            },
+            channel: draft.channel,
+            service: clean(&draft.service),
+            category: draft.category.trim().to_owned(),
+            environment: draft.environment,
+            release: clean(&draft.release),
+            impact: draft.impact,
+            urgency: draft.urgency,
+            priority: matrix.priority(draft.impact, draft.urgency),
+            status: IncidentStatus::initial(),
+            hold_reason: None,
+            assignment_group: None,
+            assignee: None,
+            major: None,
+            problem: None,
+            known_error: None,
+            articles: Vec::new(),
+            resolution_code: None,
+            resolution_notes: None,
+            created: now,
+            created_by: by.to_owned(),
+            updated: now,
+            updated_by: by.to_owned(),
+            history,
+        })
+    }
+
+    /// The form's input for editing this incident.
+    pub fn draft(&self) -> IncidentDraft {
+        IncidentDraft {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            service: self.service.clone(),
+            category: self.category.clone(),
+            impact: self.impact,
+            urgency: self.urgency,
+            environment: self.environment,
+            release: self.release.clone(),
+            reporter_name: self.reporter.name.clone(),
+            reporter_contact: self.reporter.contact.clone(),
+            channel: self.channel,
+        }
+    }
+
+    /// Applies an edited draft, recording one history event per changed field
+    /// (priority included when the matrix gives a new one). Nothing changes on error.
+    pub fn apply_edit(
+        &mut self,
+        draft: IncidentDraft,
+        now: Timestamp,
+        by: &str,
+        matrix: &PriorityMatrix,
+    ) -> Result<(), ValidationErrors> {
+        draft.validate()?;
+        let h = &mut self.history;
+        let mut changed = false;
+        let mut text = |h: &mut History, field: &str, old: &mut String, new: &str| {
+            let new = new.trim();
+            if h.record_field(now, by, field, old, new) {
+                *old = new.to_owned();
+                changed = true;
+            }
+        };
+        text(h, "title", &mut self.title, &draft.title);
+        text(h, "description", &mut self.description, &draft.description);
+        text(h, "category", &mut self.category, &draft.category);
+        text(
+            h,
+            "reporter_name",
+            &mut self.reporter.name,
+            &draft.reporter_name,
+        );
+        let contact = &draft.reporter_contact;
+        text(h, "reporter_contact", &mut self.reporter.contact, contact);
+        let (service, release) = (clean(&draft.service), clean(&draft.release));
+        if h.record_field(now, by, "service", show(&self.service), show(&service)) {
+            self.service = service;
+            changed = true;
+        }
+        if h.record_field(now, by, "release", show(&self.release), show(&release)) {
+            self.release = release;
+            changed = true;
+        }
+        let pairs = [
+            ("impact", self.impact.label(), draft.impact.label()),
+            ("urgency", self.urgency.label(), draft.urgency.label()),
+            (
+                "environment",
+                self.environment.label(),
+                draft.environment.label(),
+            ),
+            ("channel", self.channel.label(), draft.channel.label()),
+        ];
+        for (field, old, new) in pairs {
+            changed |= h.record_field(now, by, field, old, new);
+        }
+        self.impact = draft.impact;
+        self.urgency = draft.urgency;
+        self.environment = draft.environment;
+        self.channel = draft.channel;
+        let priority = matrix.priority(self.impact, self.urgency);
+        changed |= h.record_field(now, by, "priority", self.priority.label(), priority.label());
+        self.priority = priority;
+        if changed {
+            self.touch(now, by);
+        }
+        Ok(())
+    }
+
+    /// Moves to `to`, refusing illegal moves and policy breaches (a resolved incident
+    /// needs a resolution note; an incident on hold needs a hold reason).
+    pub fn transition(
+        &mut self,
+        to: IncidentStatus,
+        now: Timestamp,
+        by: &str,
+        reason: Option<String>,
+    ) -> Result<(), TransitionError> {
+        let from = self.status;
+        check_transition(from, to)?;
+        if to == IncidentStatus::Resolved && clean(&self.resolution_notes).is_none() {
+            return Err(TransitionError::policy(
+                from,
+                to,
+                "a resolved incident needs a resolution note",
+            ));
+        }
+        if to == IncidentStatus::OnHold && self.hold_reason.is_none() {
+            return Err(TransitionError::policy(
+                from,
+                to,
+                "an incident on hold needs a hold reason",
+            ));
+        }
+        let reason = clean(&reason).or_else(|| match to {
+            IncidentStatus::OnHold => self.hold_reason.map(|r| r.label().to_owned()),
+            _ => None,
+        });
+        if to != IncidentStatus::OnHold {
+            self.hold_reason = None;
+        }
+        self.status = to;
+        self.history.record(
+            now,
+            by,
+            Change::Status {
+                from: from.label().to_owned(),
+                to: to.label().to_owned(),
+                reason,
+            },
+        );
+        self.touch(now, by);
+        Ok(())
+    }
+
+    /// Puts the incident on hold for `reason`.
+    pub fn put_on_hold(
+        &mut self,
+        reason: HoldReason,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<(), TransitionError> {
+        check_transition(self.status, IncidentStatus::OnHold)?;
+        self.hold_reason = Some(reason);
+        self.transition(IncidentStatus::OnHold, now, by, None)
+    }
+
+    /// Resolves with a resolution code and note (the note is required).
+    pub fn resolve(
+        &mut self,
+        code: Option<String>,
+        notes: &str,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<(), TransitionError> {
+        let to = IncidentStatus::Resolved;
+        check_transition(self.status, to)?;
+        if notes.trim().is_empty() {
+            return Err(TransitionError::policy(
+                self.status,
+                to,
+                "a resolved incident needs a resolution note",
+            ));
+        }
+        self.resolution_code = clean(&code);
+        self.resolution_notes = Some(notes.trim().to_owned());
+        self.transition(to, now, by, None)
+    }
+
+    /// Sets the assignment group and assignee, recording the change.
+    pub fn assign(
+        &mut self,
+        group: Option<String>,
+        assignee: Option<String>,
+        now: Timestamp,
+        by: &str,
+    ) {
+        let (group, assignee) = (clean(&group), clean(&assignee));
+        if group == self.assignment_group && assignee == self.assignee {
+            return;
+        }
+        self.assignment_group = group.clone();
+        self.assignee = assignee.clone();
+        self.history
+            .record(now, by, Change::Assigned { group, assignee });
+        self.touch(now, by);
+    }
+
+    /// Adds an internal work note or a public (portal-visible) comment.
+    pub fn add_note(&mut self, text: &str, public: bool, now: Timestamp, by: &str) {
+        let text = text.trim().to_owned();
+        let change = if public {
+            Change::PublicComment { text }
+        } else {
+            Change::WorkNote { text }
+        };
+        self.history.record(now, by, change);
+        self.touch(now, by);
+    }
+
+    /// True until resolved, closed or cancelled.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.status,
+            IncidentStatus::New | IncidentStatus::InProgress | IncidentStatus::OnHold
+        )
+    }
+
+    fn touch(&mut self, now: Timestamp, by: &str) {
+        self.updated = now;
+        by.clone_into(&mut self.updated_by);
+    }
+}
+
+#[cfg(test)]
+#[path = "incident_tests.rs"]
+mod tests;

@@ -1,0 +1,19 @@
+//! Pure domain: records, lifecycles, priority, SLA, validation, history, references,
+//! demo data and the CouchDB document model. No web types, no Leptos.
+
+pub mod article;
+pub mod config;
+pub mod demo;
+pub mod document;
+pub mod history;
+pub mod incident;
+pub mod known_error;
+pub mod lifecycle;
+pub mod priority;
+pub mod problem;
+pub mod record;
+pub mod reference;
+pub mod release;
+pub mod revision;
+pub mod time;
+pub mod validation;

@@ -1,0 +1,27 @@
+//! The agents' desk: its layout (section navigation + outlet) and its pages.
+
+pub mod incident_detail;
+pub mod incident_edit;
+pub mod incident_list;
+pub mod incident_new;
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+
+use crate::routes::AppRoute;
+
+/// Desk frame: the section navigation beside the current desk page.
+#[component]
+pub fn DeskLayout() -> impl IntoView {
+    view! {
+        <div class="desk">
+            <nav class="desk-nav" aria-label="Desk">
+                <A href=AppRoute::Incidents.href() exact=true>"Incidents"</A>
+                <A href=AppRoute::NewIncident.href()>"New incident"</A>
+            </nav>
+            <main id="main" class="page desk-main">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}

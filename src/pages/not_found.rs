@@ -1,0 +1,21 @@
+//! The page for any URL the app does not know.
+
+use leptos::prelude::*;
+
+use crate::routes::AppRoute;
+
+/// "Page not found", with ways back.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <main id="main" class="page narrow">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. It may have been mistyped, or the record it pointed to no longer exists."</p>
+            <ul class="link-list">
+                <li><a href=AppRoute::Incidents.href()>"Go to the incident queue"</a></li>
+                <li><a href=AppRoute::Portal.href()>"Go to the self-service portal"</a></li>
+                <li><a href=AppRoute::Home.href()>"Go to the start page"</a></li>
+            </ul>
+        </main>
+    }
+}

@@ -1,0 +1,76 @@
+//! The one place URLs are built: every route of the app as an enum with `href()`.
+//! The router in `app.rs` declares the same paths; a test keeps the two in step.
+
+/// A place in the app a link can point to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppRoute {
+    /// Landing page: choose the desk or the portal.
+    Home,
+    /// The agents' incident queue.
+    Incidents,
+    /// The form for a new incident.
+    NewIncident,
+    /// One incident, by its human reference (`INC-…`).
+    Incident(String),
+    /// Editing one incident.
+    EditIncident(String),
+    /// The end users' self-service portal.
+    Portal,
+}
+
+impl AppRoute {
+    /// The path of this route, with path segments percent-encoded.
+    pub fn href(&self) -> String {
+        match self {
+            AppRoute::Home => "/".to_string(),
+            AppRoute::Incidents => "/desk/incidents".to_string(),
+            AppRoute::NewIncident => "/desk/incidents/new".to_string(),
+            AppRoute::Incident(r) => format!("/desk/incidents/{}", encode_segment(r)),
+            AppRoute::EditIncident(r) => format!("/desk/incidents/{}/edit", encode_segment(r)),
+            AppRoute::Portal => "/portal".to_string(),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters, so a reference can never
+/// break out of its path segment.
+fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_match_the_router_paths() {
+        assert_eq!(AppRoute::Home.href(), "/");
+        assert_eq!(AppRoute::Incidents.href(), "/desk/incidents");
+        assert_eq!(AppRoute::NewIncident.href(), "/desk/incidents/new");
+        assert_eq!(
+            AppRoute::Incident("INC-7K3QF-0042".into()).href(),
+            "/desk/incidents/INC-7K3QF-0042"
+        );
+        assert_eq!(
+            AppRoute::EditIncident("INC-7K3QF-0042".into()).href(),
+            "/desk/incidents/INC-7K3QF-0042/edit"
+        );
+        assert_eq!(AppRoute::Portal.href(), "/portal");
+    }
+
+    #[test]
+    fn segments_cannot_escape() {
+        assert_eq!(
+            AppRoute::Incident("../x?y#z".into()).href(),
+            "/desk/incidents/..%2Fx%3Fy%23z"
+        );
+    }
+}

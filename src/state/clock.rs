@@ -1,0 +1,24 @@
+//! The wall clock and fresh ids, from the browser (`std::time` panics on wasm32).
+
+use crate::domain::time::Timestamp;
+
+/// Now, from `Date.now()` in the browser (the host clock in native builds).
+pub fn now() -> Timestamp {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Timestamp(js_sys::Date::now() as i64)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
+        Timestamp(ms)
+    }
+}
+
+/// A random UUID v4 as a hyphenated lowercase string.
+pub fn uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

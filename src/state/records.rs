@@ -1,0 +1,179 @@
+//! Reading and writing typed records through the store: decoding bodies, the desk
+//! settings, the configuration lists, and minting collision-free references.
+
+use crate::domain::config::{DeskSettings, Service};
+use crate::domain::document::NewRevision;
+use crate::domain::record::Record;
+use crate::domain::reference::{DeviceTag, RefKind, Reference};
+use crate::domain::revision::Rev;
+use crate::storage::{DocRow, ListFilter, ListQuery, Store, WriteResult};
+
+use super::clock;
+use super::error::AppError;
+
+/// Meta key of this browser's device tag (part of every reference it mints).
+const DEVICE_TAG_KEY: &str = "device_tag";
+
+/// Upper bound on configuration lists read at once (services, groups, people): far
+/// above any real desk, small enough to read in one request.
+const CONFIG_LIMIT: u32 = 5_000;
+
+/// Decodes a stored body into a record, naming the document when it cannot be read.
+pub fn decode(row: &DocRow) -> Result<Record, AppError> {
+    Record::from_json(&row.body).map_err(|e| AppError::Corrupt {
+        id: row.id.clone(),
+        reason: e.to_string(),
+    })
+}
+
+/// Writes a record as a new revision of its document (`parent` None = create).
+pub async fn save<S: Store>(
+    store: &S,
+    record: &Record,
+    parent: Option<Rev>,
+) -> Result<WriteResult, AppError> {
+    let body = record.to_json().map_err(|e| AppError::Corrupt {
+        id: record.id().to_string(),
+        reason: e.to_string(),
+    })?;
+    let rev = NewRevision {
+        id: record.id().to_string(),
+        parent,
+        deleted: false,
+        body,
+    };
+    match store.put(rev).await {
+        Err(crate::storage::StoreError::Conflict { .. }) => Err(AppError::Stale),
+        other => Ok(other?),
+    }
+}
+
+/// All live records of one kind, newest first.
+pub async fn all_of_kind<S: Store>(store: &S, kind: &str) -> Result<Vec<Record>, AppError> {
+    let rows = store
+        .list(&ListQuery {
+            kind: kind.to_string(),
+            filter: ListFilter::All,
+            limit: CONFIG_LIMIT,
+            offset: 0,
+        })
+        .await?;
+    rows.iter().map(decode).collect()
+}
+
+/// The desk settings (priority matrix, SLA targets); defaults when none are stored.
+pub async fn settings<S: Store>(store: &S) -> Result<DeskSettings, AppError> {
+    for r in all_of_kind(store, "settings").await? {
+        if let Record::Settings(s) = r {
+            return Ok(s);
+        }
+    }
+    Ok(DeskSettings::default())
+}
+
+/// The services, sorted by name.
+pub async fn services<S: Store>(store: &S) -> Result<Vec<Service>, AppError> {
+    let mut list: Vec<Service> = all_of_kind(store, "service")
+        .await?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Service(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    Ok(list)
+}
+
+/// A record offered in a picker: its id and what people call it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub id: String,
+    pub name: String,
+}
+
+/// Releases for pickers, newest first.
+pub async fn release_choices<S: Store>(store: &S) -> Result<Vec<Choice>, AppError> {
+    Ok(all_of_kind(store, "release")
+        .await?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Release(rel) => Some(Choice {
+                id: rel.id.clone(),
+                name: format!("{} {}", rel.name, rel.version),
+            }),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Everything the incident form needs besides the incident itself.
+#[derive(Debug, Clone)]
+pub struct FormContext {
+    pub services: Vec<Service>,
+    pub releases: Vec<Choice>,
+    pub settings: DeskSettings,
+}
+
+/// Loads the pickers and settings for the incident form.
+pub async fn form_context<S: Store>(store: &S) -> Result<FormContext, AppError> {
+    Ok(FormContext {
+        services: services(store).await?,
+        releases: release_choices(store).await?,
+        settings: settings(store).await?,
+    })
+}
+
+/// This browser's device tag, created on first use from random bits.
+pub async fn device_tag<S: Store>(store: &S) -> Result<DeviceTag, AppError> {
+    if let Some(tag) = store
+        .meta_get(DEVICE_TAG_KEY)
+        .await?
+        .and_then(|t| DeviceTag::parse(&t))
+    {
+        return Ok(tag);
+    }
+    let bits = uuid::Uuid::new_v4().as_u64_pair().0;
+    let tag = DeviceTag::from_bits(bits);
+    store.meta_put(DEVICE_TAG_KEY, tag.as_str()).await?;
+    Ok(tag)
+}
+
+/// The next reference of a kind: this device's tag plus a per-device counter that is
+/// incremented atomically in the store, so two tabs never mint the same number.
+pub async fn next_reference<S: Store>(store: &S, kind: RefKind) -> Result<Reference, AppError> {
+    let tag = device_tag(store).await?;
+    let n = next_counter(store, &format!("counter:{}", kind.prefix())).await?;
+    let n = u32::try_from(n).map_err(|_| {
+        AppError::Store(crate::storage::StoreError::Invalid(
+            "reference counter overflow".into(),
+        ))
+    })?;
+    Ok(Reference::new(kind, &tag, n))
+}
+
+/// TEMPORARY until the store offers an atomic counter.
+async fn next_counter<S: Store>(store: &S, key: &str) -> Result<u64, AppError> {
+    let n = store
+        .meta_get(key)
+        .await?
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0)
+        + 1;
+    store.meta_put(key, &n.to_string()).await?;
+    Ok(n)
+}
+
+/// A new document id for a record kind.
+pub fn new_id(kind: &str) -> String {
+    crate::domain::record::new_id(kind, &clock::uuid())
+}
+
+/// The stored (serialised) name of an enum value, e.g. `in_progress`: what the list
+/// indexes hold and what filters in the URL use.
+pub fn enum_key<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}

@@ -1,0 +1,334 @@
+//! The IndexedDB [`Store`]: one committed readwrite transaction per write, reads served
+//! by the list indexes in one request per page (see `schema` for the record shape).
+
+use std::collections::HashMap;
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{IdbIndex, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction};
+
+use crate::domain::document::{DocState, NewRevision};
+
+use super::edit::{apply_local_edit, validate, write_result};
+use super::js::{dom_error, idb_error, js_error, open_error, RawRequest};
+use super::schema::{self, decode_change, decode_row, decode_state, encode};
+use super::schema::{BY_REF, BY_SEQ, DOCS, META, SEQ_KEY};
+use super::{ChangeRow, DocRow, ListFilter, ListQuery, Store, StoreError, WriteResult};
+
+/// An open IndexedDB database holding the desk's documents.
+pub struct IdbStore {
+    db: Database,
+    /// Closes this connection when another tab upgrades the schema, so it is not blocked.
+    _on_version_change: Closure<dyn FnMut()>,
+}
+
+impl std::fmt::Debug for IdbStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdbStore").field("name", &self.db.name()).finish()
+    }
+}
+
+impl IdbStore {
+    /// Opens (creating or migrating to the current schema) the database `name`.
+    pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
+        Self::open_at_version(name, schema::VERSION).await
+    }
+
+    /// Opens at an older schema version: for migration tests only.
+    #[doc(hidden)]
+    pub async fn open_at_version(name: &str, version: u32) -> Result<IdbStore, StoreError> {
+        let db = schema::open_db(name, version).await?;
+        let closer = db.as_sys().clone();
+        let on_change: Closure<dyn FnMut()> = Closure::new(move || closer.close());
+        db.as_sys()
+            .set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        Ok(IdbStore {
+            db,
+            _on_version_change: on_change,
+        })
+    }
+
+    /// Deletes the database `name` (tests, "reset local data").
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        Database::delete_by_name(name)
+            .map_err(open_error)?
+            .await
+            .map_err(idb_error)
+    }
+
+    fn tx(&self, stores: &[&str], write: bool) -> Result<Transaction<'_>, StoreError> {
+        let mode = if write {
+            TransactionMode::Readwrite
+        } else {
+            TransactionMode::Readonly
+        };
+        self.db
+            .transaction(stores)
+            .with_mode(mode)
+            .build()
+            .map_err(idb_error)
+    }
+
+    /// Runs one read request against the `docs` store or one of its indexes.
+    async fn read_docs(
+        &self,
+        index: Option<&str>,
+        f: impl FnOnce(&IdbObjectStore, Option<&IdbIndex>) -> Result<IdbRequest, JsValue>,
+    ) -> Result<JsValue, StoreError> {
+        let tx = self.tx(&[DOCS], false)?;
+        let docs = tx.object_store(DOCS).map_err(idb_error)?;
+        let raw = docs.as_sys();
+        let idx = match index {
+            Some(name) => Some(raw.index(name).map_err(|e| js_error(&e))?),
+            None => None,
+        };
+        let req = f(raw, idx.as_ref()).map_err(|e| js_error(&e))?;
+        RawRequest::new(req).await
+    }
+
+    async fn read_meta(&self, key: &str) -> Result<JsValue, StoreError> {
+        let tx = self.tx(&[META], false)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let req = meta
+            .as_sys()
+            .get(&JsValue::from_str(key))
+            .map_err(|e| js_error(&e))?;
+        RawRequest::new(req).await
+    }
+}
+
+impl Drop for IdbStore {
+    fn drop(&mut self) {
+        self.db.as_sys().set_onversionchange(None);
+        self.db.as_sys().close();
+    }
+}
+
+/// Commits, reporting the transaction's own error (e.g. a full quota) when it aborted.
+async fn commit(tx: Transaction<'_>) -> Result<(), StoreError> {
+    let raw: IdbTransaction = tx.as_sys().clone().unchecked_into();
+    tx.commit().await.map_err(|e| match raw.error() {
+        Some(d) => dom_error(&d.name(), &d.message()),
+        None => idb_error(e),
+    })
+}
+
+fn seq_from(v: &JsValue) -> Result<u64, StoreError> {
+    if v.is_undefined() {
+        return Ok(0);
+    }
+    match v.as_f64() {
+        Some(s) if s >= 0.0 && s.fract() == 0.0 => Ok(s as u64),
+        _ => Err(StoreError::Corrupt {
+            id: format!("meta:{SEQ_KEY}"),
+            reason: "the sequence counter is not a whole number".into(),
+        }),
+    }
+}
+
+/// The list index and key range serving a query: `[type, (field,)] ..= [type, (field,) []]`
+/// (an array sorts after every number, so the range covers every `rupd`).
+fn list_range(q: &ListQuery) -> Result<(&'static str, IdbKeyRange), StoreError> {
+    let kind = JsValue::from_str(&q.kind);
+    let (index, prefix) = match &q.filter {
+        ListFilter::All => (schema::BY_TYPE_UPDATED, Array::of1(&kind)),
+        ListFilter::Status(s) => (
+            schema::BY_TYPE_STATUS_UPDATED,
+            Array::of2(&kind, &JsValue::from_str(s)),
+        ),
+        ListFilter::Priority(p) => (
+            schema::BY_TYPE_PRIORITY_UPDATED,
+            Array::of2(&kind, &JsValue::from_f64(f64::from(*p))),
+        ),
+    };
+    let upper = prefix.slice(0, prefix.length());
+    upper.push(&Array::new());
+    let range = IdbKeyRange::bound(&prefix, &upper).map_err(|e| js_error(&e))?;
+    Ok((index, range))
+}
+
+fn rows(v: JsValue) -> Result<Vec<DocRow>, StoreError> {
+    let arr: Array = v.unchecked_into();
+    arr.iter().map(|r| decode_row(&r)).collect()
+}
+
+impl Store for IdbStore {
+    async fn put(&self, rev: NewRevision) -> Result<WriteResult, StoreError> {
+        let mut out = self.put_batch(vec![rev]).await?;
+        out.pop()
+            .ok_or_else(|| StoreError::Io("a write reported no result".into()))
+    }
+
+    async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError> {
+        if revs.is_empty() {
+            return Ok(Vec::new());
+        }
+        revs.iter().try_for_each(validate)?;
+        let tx = self.tx(&[DOCS, META], true)?;
+        let docs = tx.object_store(DOCS).map_err(idb_error)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let (docs, meta) = (docs.as_sys(), meta.as_sys());
+        // Every read goes out before any is awaited (one round trip for the batch).
+        let mut reads: HashMap<String, IdbRequest> = HashMap::with_capacity(revs.len());
+        for r in &revs {
+            if !reads.contains_key(&r.id) {
+                let req = docs
+                    .get(&JsValue::from_str(&r.id))
+                    .map_err(|e| js_error(&e))?;
+                reads.insert(r.id.clone(), req);
+            }
+        }
+        // Requests run in order, so once this last one is done every read above is too.
+        let seq_req = meta
+            .get(&JsValue::from_str(SEQ_KEY))
+            .map_err(|e| js_error(&e))?;
+        let mut seq = seq_from(&RawRequest::new(seq_req).await?)?;
+        let mut staged: HashMap<String, DocState> = HashMap::with_capacity(revs.len());
+        let mut results = Vec::with_capacity(revs.len());
+        for rev in revs {
+            let existing = match staged.remove(&rev.id) {
+                Some(s) => Some(s),
+                None => match reads.remove(&rev.id) {
+                    Some(req) => {
+                        let v = req.result().map_err(|e| js_error(&e))?;
+                        if v.is_undefined() {
+                            None
+                        } else {
+                            Some(decode_state(&v)?)
+                        }
+                    }
+                    None => None,
+                },
+            };
+            seq += 1;
+            let state = apply_local_edit(existing, rev, seq)?;
+            results.push(write_result(&state));
+            staged.insert(state.id.clone(), state);
+        }
+        for state in staged.values() {
+            docs.put(&encode(state)?.into()).map_err(|e| js_error(&e))?;
+        }
+        meta.put_with_key(
+            &JsValue::from_f64(seq as f64),
+            &JsValue::from_str(SEQ_KEY),
+        )
+        .map_err(|e| js_error(&e))?;
+        commit(tx).await?;
+        Ok(results)
+    }
+
+    async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError> {
+        let key = JsValue::from_str(id);
+        let v = self.read_docs(None, |s, _| s.get(&key)).await?;
+        if v.is_undefined() {
+            Ok(None)
+        } else {
+            decode_state(&v).map(Some)
+        }
+    }
+
+    async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError> {
+        let key = JsValue::from_str(reference);
+        let v = self
+            .read_docs(Some(BY_REF), |_, i| match i {
+                Some(i) => i.get_all_with_key(&key),
+                None => Err(JsValue::from_str("missing index")),
+            })
+            .await?;
+        rows(v)
+    }
+
+    async fn list(&self, q: &ListQuery) -> Result<Vec<DocRow>, StoreError> {
+        let (index, range) = list_range(q)?;
+        if q.offset == 0 {
+            // The common case, a first page: one getAll on the index.
+            let v = self
+                .read_docs(Some(index), |_, i| match i {
+                    Some(i) => i.get_all_with_key_and_limit(&range, q.limit),
+                    None => Err(JsValue::from_str("missing index")),
+                })
+                .await?;
+            return rows(v);
+        }
+        // Deeper pages: primary keys up to the page end (cheap), then the page's values.
+        let tx = self.tx(&[DOCS], false)?;
+        let docs = tx.object_store(DOCS).map_err(idb_error)?;
+        let docs = docs.as_sys();
+        let idx = docs.index(index).map_err(|e| js_error(&e))?;
+        let keys_req = if q.limit == 0 {
+            idx.get_all_keys_with_key(&range)
+        } else {
+            idx.get_all_keys_with_key_and_limit(&range, q.offset.saturating_add(q.limit))
+        }
+        .map_err(|e| js_error(&e))?;
+        let keys: Array = RawRequest::new(keys_req).await?.unchecked_into();
+        let page: Vec<JsValue> = keys.iter().skip(q.offset as usize).collect();
+        let mut reqs = Vec::with_capacity(page.len());
+        for k in &page {
+            reqs.push(docs.get(k).map_err(|e| js_error(&e))?);
+        }
+        let Some(last) = reqs.last().cloned() else {
+            return Ok(Vec::new());
+        };
+        RawRequest::new(last).await?;
+        reqs.iter()
+            .map(|r| decode_row(&r.result().map_err(|e| js_error(&e))?))
+            .collect()
+    }
+
+    async fn count(&self, q: &ListQuery) -> Result<u32, StoreError> {
+        let (index, range) = list_range(q)?;
+        let v = self
+            .read_docs(Some(index), |_, i| match i {
+                Some(i) => i.count_with_key(&range),
+                None => Err(JsValue::from_str("missing index")),
+            })
+            .await?;
+        Ok(v.as_f64().map_or(0, |n| n as u32))
+    }
+
+    async fn changes(&self, since: u64, limit: u32) -> Result<Vec<ChangeRow>, StoreError> {
+        let range = IdbKeyRange::lower_bound_with_open(&JsValue::from_f64(since as f64), true)
+            .map_err(|e| js_error(&e))?;
+        let v = self
+            .read_docs(Some(BY_SEQ), |_, i| match i {
+                Some(i) => i.get_all_with_key_and_limit(&range, limit),
+                None => Err(JsValue::from_str("missing index")),
+            })
+            .await?;
+        let arr: Array = v.unchecked_into();
+        arr.iter().map(|r| decode_change(&r)).collect()
+    }
+
+    async fn last_seq(&self) -> Result<u64, StoreError> {
+        seq_from(&self.read_meta(SEQ_KEY).await?)
+    }
+
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let v = self.read_meta(key).await?;
+        if v.is_undefined() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| StoreError::Corrupt {
+            id: format!("meta:{key}"),
+            reason: "value is not a string".into(),
+        })
+    }
+
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if key == SEQ_KEY {
+            return Err(StoreError::Invalid(format!("meta key \"{key}\" is reserved")));
+        }
+        let tx = self.tx(&[META], true)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        meta.as_sys()
+            .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+            .map_err(|e| js_error(&e))?;
+        commit(tx).await
+    }
+}

@@ -1,0 +1,147 @@
+//! An in-memory [`Store`] with the same semantics as the IndexedDB one, for native
+//! tests and native builds of the app.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use crate::domain::document::{index_entry_from_json, DocState, NewRevision};
+
+use super::edit::{apply_local_edit, write_result};
+use super::query::list_order_key;
+use super::{ChangeRow, DocRow, ListQuery, Store, StoreError, WriteResult};
+
+#[derive(Debug, Default)]
+struct Inner {
+    docs: BTreeMap<String, DocState>,
+    meta: BTreeMap<String, String>,
+    seq: u64,
+}
+
+/// Documents in a `BTreeMap`, one counter for the changes feed.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    inner: RefCell<Inner>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn live_matching(&self, q: &ListQuery) -> Vec<DocRow> {
+        let inner = self.inner.borrow();
+        let mut hits: Vec<_> = inner
+            .docs
+            .values()
+            .filter(|d| !d.deleted)
+            .map(|d| (index_entry_from_json(&d.body), d))
+            .filter(|(e, _)| q.matches(e))
+            .collect();
+        hits.sort_by(|(ea, a), (eb, b)| list_order_key(ea, &a.id).cmp(&list_order_key(eb, &b.id)));
+        hits.into_iter().map(|(_, d)| row(d)).collect()
+    }
+}
+
+fn row(d: &DocState) -> DocRow {
+    DocRow {
+        id: d.id.clone(),
+        rev: d.rev.clone(),
+        body: d.body.clone(),
+    }
+}
+
+impl Store for MemoryStore {
+    async fn put(&self, rev: NewRevision) -> Result<WriteResult, StoreError> {
+        let mut out = self.put_batch(vec![rev]).await?;
+        out.pop()
+            .ok_or_else(|| StoreError::Io("a write reported no result".into()))
+    }
+
+    async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        // Staged on the side and applied only when every revision is accepted.
+        let mut staged: BTreeMap<String, DocState> = BTreeMap::new();
+        let mut seq = inner.seq;
+        let mut results = Vec::with_capacity(revs.len());
+        for rev in revs {
+            let existing = staged
+                .get(&rev.id)
+                .or_else(|| inner.docs.get(&rev.id))
+                .cloned();
+            seq += 1;
+            let state = apply_local_edit(existing, rev, seq)?;
+            results.push(write_result(&state));
+            staged.insert(state.id.clone(), state);
+        }
+        inner.docs.extend(staged);
+        inner.seq = seq;
+        Ok(results)
+    }
+
+    async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError> {
+        Ok(self.inner.borrow().docs.get(id).cloned())
+    }
+
+    async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(inner
+            .docs
+            .values()
+            .filter(|d| {
+                !d.deleted && index_entry_from_json(&d.body).reference.as_deref() == Some(reference)
+            })
+            .map(row)
+            .collect())
+    }
+
+    async fn list(&self, q: &ListQuery) -> Result<Vec<DocRow>, StoreError> {
+        Ok(q.page(self.live_matching(q)))
+    }
+
+    async fn count(&self, q: &ListQuery) -> Result<u32, StoreError> {
+        Ok(u32::try_from(self.live_matching(q).len()).unwrap_or(u32::MAX))
+    }
+
+    async fn changes(&self, since: u64, limit: u32) -> Result<Vec<ChangeRow>, StoreError> {
+        let inner = self.inner.borrow();
+        let mut rows: Vec<ChangeRow> = inner
+            .docs
+            .values()
+            .filter(|d| d.seq > since)
+            .map(|d| ChangeRow {
+                seq: d.seq,
+                id: d.id.clone(),
+                rev: d.rev.clone(),
+                deleted: d.deleted,
+            })
+            .collect();
+        rows.sort_by_key(|r| r.seq);
+        if limit > 0 {
+            rows.truncate(limit as usize);
+        }
+        Ok(rows)
+    }
+
+    async fn last_seq(&self) -> Result<u64, StoreError> {
+        Ok(self.inner.borrow().seq)
+    }
+
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.inner.borrow().meta.get(key).cloned())
+    }
+
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if key == super::SEQ_KEY {
+            return Err(StoreError::Invalid(format!("meta key \"{key}\" is reserved")));
+        }
+        self.inner
+            .borrow_mut()
+            .meta
+            .insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "memory_tests.rs"]
+mod tests;

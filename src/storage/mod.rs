@@ -1,0 +1,99 @@
+//! Local storage: the only module that touches IndexedDB. A [`Store`] trait with an
+//! IndexedDB implementation (`idb`, browser only) and an in-memory one (`memory`, for
+//! native tests), plain-data rows and errors, and the pure write rules both share.
+
+pub mod edit;
+pub mod memory;
+pub mod query;
+
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
+mod js;
+#[cfg(target_arch = "wasm32")]
+pub mod schema;
+
+use crate::domain::document::{DocState, NewRevision};
+use crate::domain::revision::Rev;
+
+pub use edit::apply_local_edit;
+pub use query::{ListFilter, ListQuery};
+
+/// Meta key of the sequence counter; reserved, `meta_put` refuses it.
+pub const SEQ_KEY: &str = "seq";
+
+/// Everything that can go wrong in storage, as plain data the UI can show.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The edit was made on a revision that is no longer the current one.
+    #[error("\"{id}\" was changed elsewhere since it was opened; reload it and apply the change again")]
+    Conflict { id: String },
+    #[error("\"{id}\" does not exist")]
+    NotFound { id: String },
+    #[error("the browser has no storage space left for this site")]
+    QuotaExceeded,
+    /// Another tab holds an older version of the database open.
+    #[error("the database is open in another tab with an older version; close other tabs of this site")]
+    Blocked,
+    #[error("the database was created by a newer version of the app; reload the page")]
+    VersionTooNew,
+    /// IndexedDB missing, private mode, or opening failed.
+    #[error("local storage is unavailable: {0}")]
+    Unavailable(String),
+    #[error("stored document \"{id}\" is damaged: {reason}")]
+    Corrupt { id: String, reason: String },
+    #[error("invalid request: {0}")]
+    Invalid(String),
+    #[error("storage error: {0}")]
+    Io(String),
+}
+
+/// The winning revision of a live document, as lists return it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocRow {
+    pub id: String,
+    pub rev: Rev,
+    pub body: String,
+}
+
+/// What a committed write produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteResult {
+    pub id: String,
+    pub rev: Rev,
+    pub seq: u64,
+}
+
+/// One entry of the local changes feed: the last write to a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeRow {
+    pub seq: u64,
+    pub id: String,
+    /// Winning revision after that write.
+    pub rev: Rev,
+    pub deleted: bool,
+}
+
+/// The local document store. Futures are not `Send`: IndexedDB handles are tied to the
+/// one thread of the page, and the app is single-threaded wasm, so that costs nothing.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    /// Writes one revision in one committed transaction.
+    async fn put(&self, rev: NewRevision) -> Result<WriteResult, StoreError>;
+    /// Writes all revisions in one transaction: all of them or none.
+    async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError>;
+    /// Everything stored for one document, including deleted (tombstone) documents.
+    async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError>;
+    /// Live documents carrying this human reference (normally one).
+    async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError>;
+    /// One page of live documents, newest `updated` first (ties by id).
+    async fn list(&self, q: &ListQuery) -> Result<Vec<DocRow>, StoreError>;
+    /// How many live documents match, ignoring limit and offset.
+    async fn count(&self, q: &ListQuery) -> Result<u32, StoreError>;
+    /// The local changes feed: documents whose last write has `seq > since`, ascending.
+    async fn changes(&self, since: u64, limit: u32) -> Result<Vec<ChangeRow>, StoreError>;
+    /// Sequence of the last write (0 for an empty database).
+    async fn last_seq(&self) -> Result<u64, StoreError>;
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}

@@ -1,0 +1,109 @@
+//! Storage benchmark (not a test): run by `scripts/bench.sh` in headless Chromium with
+//! `--features bench`. Prints one `BENCH {json}` line per figure; asserts nothing about
+//! speed, only that the work really happened.
+#![cfg(all(target_arch = "wasm32", feature = "bench"))]
+
+use service_desk::domain::demo;
+use service_desk::domain::document::NewRevision;
+use service_desk::domain::record::Record;
+use service_desk::domain::time::Timestamp;
+use service_desk::storage::idb::IdbStore;
+use service_desk::storage::{ListFilter, ListQuery, Store};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_default()
+}
+
+fn report(name: &str, ms: f64, extra: &str) {
+    console_log!("BENCH {{\"name\":\"{name}\",\"ms\":{ms:.2}{extra}}}");
+}
+
+fn revisions(n: usize, seed: u64) -> Vec<NewRevision> {
+    demo::incidents(n, seed, Timestamp(1_795_000_000_000))
+        .into_iter()
+        .map(|i| {
+            let r = Record::Incident(i);
+            NewRevision {
+                id: r.id().to_string(),
+                parent: None,
+                deleted: false,
+                body: r.to_json().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+async fn fresh(name: &str) -> (IdbStore, f64) {
+    let _ = IdbStore::delete_database(name).await;
+    let t = now_ms();
+    let store = IdbStore::open(name).await.expect("open");
+    (store, now_ms() - t)
+}
+
+/// Inserts `n` generated incidents in batches of `batch`; returns the total ms.
+async fn insert(store: &IdbStore, n: usize, batch: usize) -> f64 {
+    let mut revs = revisions(n, 7);
+    let mut total = 0.0;
+    while !revs.is_empty() {
+        let rest = revs.split_off(revs.len().min(batch));
+        let chunk = std::mem::replace(&mut revs, rest);
+        let t = now_ms();
+        store.put_batch(chunk).await.expect("insert");
+        total += now_ms() - t;
+    }
+    total
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+#[wasm_bindgen_test]
+async fn storage_figures() {
+    let (store, open_ms) = fresh("bench-10k").await;
+    report("open_database", open_ms, "");
+    let ms = insert(&store, 10_000, 10_000).await;
+    report("insert_10k", ms, "");
+    let q = ListQuery { kind: "incident".into(), filter: ListFilter::All, limit: 1, offset: 0 };
+    assert_eq!(store.count(&q).await.expect("count"), 10_000);
+    drop(store);
+    let _ = IdbStore::delete_database("bench-10k").await;
+
+    let (store, _) = fresh("bench-100k").await;
+    let ms = insert(&store, 100_000, 10_000).await;
+    report("insert_100k", ms, "");
+
+    // First page of 50 of a filtered, sorted list at 100k, decoded into Rust records.
+    let q = ListQuery {
+        kind: "incident".into(),
+        filter: ListFilter::Status("in_progress".into()),
+        limit: 50,
+        offset: 0,
+    };
+    let mut times = Vec::new();
+    for _ in 0..30 {
+        let t = now_ms();
+        let rows = store.list(&q).await.expect("list");
+        let decoded: Vec<Record> = rows
+            .iter()
+            .map(|r| Record::from_json(&r.body).expect("decode"))
+            .collect();
+        times.push(now_ms() - t);
+        assert_eq!(decoded.len(), 50);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    report(
+        "first_page_filtered_100k",
+        percentile(&times, 0.5),
+        &format!(",\"p95_ms\":{:.2}", percentile(&times, 0.95)),
+    );
+    drop(store);
+    let _ = IdbStore::delete_database("bench-100k").await;
+}

@@ -1,0 +1,320 @@
+//! In-browser tests of the IndexedDB store: CRUD, revisions and sequences, conflicts,
+//! tombstones, list queries, atomic batches, schema migration, damaged records, timings.
+#![cfg(target_arch = "wasm32")]
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use service_desk::domain::document::NewRevision;
+use service_desk::domain::revision::{next_rev, Rev, RevTree};
+use service_desk::storage::idb::IdbStore;
+use service_desk::storage::{DocRow, ListFilter, ListQuery, Store, StoreError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_name() -> String {
+    format!("test-{}", uuid::Uuid::new_v4())
+}
+
+async fn fresh() -> (IdbStore, String) {
+    let name = fresh_name();
+    (IdbStore::open(&name).await.unwrap(), name)
+}
+
+fn body(kind: &str, status: &str, priority: u8, updated: i64, reference: &str) -> String {
+    format!(
+        r#"{{"type":"{kind}","status":"{status}","priority":{priority},"updated":{updated},"reference":"{reference}","title":"Printer on floor 3 is jammed","description":"Paper tray 2 reports a jam although it is empty."}}"#
+    )
+}
+
+fn create(id: &str, body: String) -> NewRevision {
+    NewRevision { id: id.into(), parent: None, deleted: false, body }
+}
+
+fn edit(id: &str, parent: &Rev, deleted: bool, body: String) -> NewRevision {
+    NewRevision { id: id.into(), parent: Some(parent.clone()), deleted, body }
+}
+
+fn q(kind: &str, filter: ListFilter, limit: u32, offset: u32) -> ListQuery {
+    ListQuery { kind: kind.into(), filter, limit, offset }
+}
+
+fn ids(rows: Vec<DocRow>) -> Vec<String> {
+    rows.into_iter().map(|r| r.id).collect()
+}
+
+fn obj(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        js_sys::Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+/// Writes records as they are (bypassing the store) through a second connection.
+async fn write_raw(name: &str, records: Vec<JsValue>, seq: Option<f64>) {
+    let db = Database::open(name).await.unwrap();
+    let tx = db
+        .transaction(["docs", "meta"])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let docs = tx.object_store("docs").unwrap();
+    for r in records {
+        docs.put(r).primitive().unwrap().await.unwrap();
+    }
+    if let Some(s) = seq {
+        let meta = tx.object_store("meta").unwrap();
+        meta.put(JsValue::from_f64(s)).with_key("seq").primitive().unwrap().await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn crud_revs_seqs_and_changes() {
+    let (s, name) = fresh().await;
+    assert_eq!(s.last_seq().await.unwrap(), 0);
+    assert_eq!(s.get("a").await.unwrap(), None);
+    let w1 = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
+    assert_eq!((w1.rev.pos, w1.seq), (1, 1));
+    let w2 = s
+        .put(edit("a", &w1.rev, false, body("incident", "closed", 2, 20, "INC-1")))
+        .await
+        .unwrap();
+    assert_eq!((w2.rev.pos, w2.seq), (2, 2));
+    assert_eq!(w2.rev, next_rev(Some(&w1.rev), false, &body("incident", "closed", 2, 20, "INC-1")));
+    let doc = s.get("a").await.unwrap().unwrap();
+    assert_eq!((doc.rev.clone(), doc.seq, doc.deleted), (w2.rev.clone(), 2, false));
+    assert!(doc.body.contains("closed"));
+    assert_eq!(doc.tree.ancestry(&w2.rev), vec![w2.rev.clone(), w1.rev.clone()]);
+    let wb = s.put(create("b", body("incident", "new", 1, 5, "INC-2"))).await.unwrap();
+    assert_eq!(wb.seq, 3);
+    let ch = s.changes(0, 0).await.unwrap();
+    let got: Vec<_> = ch.iter().map(|c| (c.id.as_str(), c.seq)).collect();
+    assert_eq!(got, vec![("a", 2), ("b", 3)]);
+    assert_eq!(ch[0].rev, w2.rev);
+    assert_eq!(ids_of_changes(s.changes(2, 10).await.unwrap()), vec!["b"]);
+    assert_eq!(s.changes(0, 1).await.unwrap().len(), 1);
+    s.meta_put("checkpoint", "42").await.unwrap();
+    assert_eq!(s.meta_get("checkpoint").await.unwrap().as_deref(), Some("42"));
+    assert_eq!(s.meta_get("nothing").await.unwrap(), None);
+    assert!(matches!(s.meta_put("seq", "1").await, Err(StoreError::Invalid(_))));
+    // Everything survives closing and reopening.
+    drop(s);
+    let s = IdbStore::open(&name).await.unwrap();
+    assert_eq!(s.last_seq().await.unwrap(), 3);
+    assert_eq!(s.get("a").await.unwrap().unwrap().rev, w2.rev);
+    drop(s);
+    IdbStore::delete_database(&name).await.unwrap();
+}
+
+fn ids_of_changes(ch: Vec<service_desk::storage::ChangeRow>) -> Vec<String> {
+    ch.into_iter().map(|c| c.id).collect()
+}
+
+#[wasm_bindgen_test]
+async fn stale_parent_is_a_conflict() {
+    let (s, _) = fresh().await;
+    let w1 = s.put(create("a", body("incident", "new", 2, 10, "R"))).await.unwrap();
+    s.put(edit("a", &w1.rev, false, body("incident", "x", 2, 11, "R"))).await.unwrap();
+    let stale = s.put(edit("a", &w1.rev, false, body("incident", "y", 2, 12, "R"))).await;
+    assert_eq!(stale, Err(StoreError::Conflict { id: "a".into() }));
+    let twice = s.put(create("a", body("incident", "z", 2, 12, "R"))).await;
+    assert_eq!(twice, Err(StoreError::Conflict { id: "a".into() }));
+    assert_eq!(s.last_seq().await.unwrap(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn tombstones_leave_lists_but_get_returns_them() {
+    let (s, _) = fresh().await;
+    let w = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
+    s.put(create("b", body("incident", "new", 2, 11, "INC-2"))).await.unwrap();
+    let d = s.put(edit("a", &w.rev, true, "{}".into())).await.unwrap();
+    assert_eq!((d.rev.pos, d.seq), (2, 3));
+    let all = q("incident", ListFilter::All, 0, 0);
+    assert_eq!(s.count(&all).await.unwrap(), 1);
+    assert_eq!(ids(s.list(&all).await.unwrap()), vec!["b"]);
+    let new = q("incident", ListFilter::Status("new".into()), 0, 0);
+    assert_eq!(s.count(&new).await.unwrap(), 1);
+    assert!(s.find_by_reference("INC-1").await.unwrap().is_empty());
+    let doc = s.get("a").await.unwrap().unwrap();
+    assert!(doc.deleted);
+    assert!(s.changes(2, 0).await.unwrap().iter().any(|c| c.id == "a" && c.deleted));
+}
+
+#[wasm_bindgen_test]
+async fn list_filters_order_paging_and_references() {
+    let (s, _) = fresh().await;
+    s.put_batch(vec![
+        create("i1", body("incident", "new", 1, 100, "INC-1")),
+        create("i2", body("incident", "new", 2, 300, "INC-2")),
+        create("i3", body("incident", "closed", 1, 200, "INC-3")),
+        create("i4", body("incident", "new", 1, 300, "INC-4")),
+        create("p1", body("problem", "new", 1, 999, "PRB-1")),
+    ])
+    .await
+    .unwrap();
+    let all = q("incident", ListFilter::All, 0, 0);
+    assert_eq!(ids(s.list(&all).await.unwrap()), ["i2", "i4", "i3", "i1"]);
+    assert_eq!(s.count(&all).await.unwrap(), 4);
+    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 2, 0)).await.unwrap()), ["i2", "i4"]);
+    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 2, 2)).await.unwrap()), ["i3", "i1"]);
+    assert!(s.list(&q("incident", ListFilter::All, 2, 9)).await.unwrap().is_empty());
+    let new = q("incident", ListFilter::Status("new".into()), 2, 1);
+    assert_eq!(ids(s.list(&new).await.unwrap()), ["i4", "i1"]);
+    assert_eq!(s.count(&new).await.unwrap(), 3);
+    let p1 = q("incident", ListFilter::Priority(1), 0, 0);
+    assert_eq!(ids(s.list(&p1).await.unwrap()), ["i4", "i3", "i1"]);
+    assert_eq!(s.count(&q("problem", ListFilter::All, 0, 0)).await.unwrap(), 1);
+    assert_eq!(s.count(&q("release", ListFilter::All, 0, 0)).await.unwrap(), 0);
+    assert_eq!(ids(s.find_by_reference("INC-3").await.unwrap()), ["i3"]);
+    assert!(s.find_by_reference("INC-9").await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn batch_is_all_or_nothing() {
+    let (s, _) = fresh().await;
+    let w = s.put(create("x", body("incident", "new", 1, 1, "X"))).await.unwrap();
+    let batch = vec![
+        create("a", body("incident", "new", 1, 1, "A")),
+        create("b", body("incident", "new", 1, 1, "B")),
+        edit("x", &Rev::new(1, "stale"), false, body("incident", "new", 1, 2, "X")),
+    ];
+    assert_eq!(s.put_batch(batch).await, Err(StoreError::Conflict { id: "x".into() }));
+    assert_eq!(s.get("a").await.unwrap(), None);
+    assert_eq!(s.get("b").await.unwrap(), None);
+    assert_eq!(s.last_seq().await.unwrap(), 1);
+    assert_eq!(s.count(&q("incident", ListFilter::All, 0, 0)).await.unwrap(), 1);
+    let ok = s
+        .put_batch(vec![
+            create("a", body("incident", "new", 1, 1, "A")),
+            edit("x", &w.rev, false, body("incident", "new", 1, 2, "X")),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(ok.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![2, 3]);
+}
+
+#[wasm_bindgen_test]
+async fn migration_from_v1_backfills_index_fields() {
+    let name = fresh_name();
+    drop(IdbStore::open_at_version(&name, 1).await.unwrap());
+    // Version 1 records: type and rupd only, no status / priority / ref.
+    let v1 = |id: &str, b: String, seq: f64| {
+        let rev = next_rev(None, false, &b);
+        let mut tree = RevTree::new();
+        tree.add_child(None, rev.clone(), false).unwrap();
+        let state = serde_json::json!({ "tree": tree, "others": [] }).to_string();
+        obj(&[
+            ("_id", id.into()),
+            ("_rev", rev.to_string().into()),
+            ("seq", seq.into()),
+            ("deleted", false.into()),
+            ("body", b.into()),
+            ("state", state.into()),
+            ("type", "incident".into()),
+            ("rupd", (-seq).into()),
+        ])
+    };
+    let recs = vec![
+        v1("m1", body("incident", "new", 2, 1, "INC-M1"), 1.0),
+        v1("m2", body("incident", "closed", 3, 2, "INC-M2"), 2.0),
+    ];
+    write_raw(&name, recs, Some(2.0)).await;
+    let s = IdbStore::open(&name).await.unwrap();
+    let st = q("incident", ListFilter::Status("closed".into()), 0, 0);
+    assert_eq!(ids(s.list(&st).await.unwrap()), ["m2"]);
+    assert_eq!(ids(s.list(&q("incident", ListFilter::Priority(2), 0, 0)).await.unwrap()), ["m1"]);
+    assert_eq!(ids(s.find_by_reference("INC-M2").await.unwrap()), ["m2"]);
+    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 0, 0)).await.unwrap()), ["m2", "m1"]);
+    let m1 = s.get("m1").await.unwrap().unwrap();
+    let w = s.put(edit("m1", &m1.rev, false, body("incident", "new", 2, 3, "INC-M1"))).await;
+    assert_eq!(w.unwrap().seq, 3);
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_records_are_reported_not_panicked() {
+    let (s, name) = fresh().await;
+    s.put(create("ok", body("incident", "new", 1, 1, "OK"))).await.unwrap();
+    let bad_body = obj(&[
+        ("_id", "bad-body".into()),
+        ("_rev", "1-abc".into()),
+        ("seq", 7.0.into()),
+        ("deleted", false.into()),
+        ("body", 12.0.into()),
+        ("state", "{}".into()),
+        ("type", "incident".into()),
+        ("rupd", (-5.0).into()),
+    ]);
+    let bad_state = obj(&[
+        ("_id", "bad-state".into()),
+        ("_rev", "1-abc".into()),
+        ("seq", 8.0.into()),
+        ("deleted", false.into()),
+        ("body", "{}".into()),
+        ("state", "not json".into()),
+    ]);
+    write_raw(&name, vec![bad_body, bad_state], None).await;
+    for id in ["bad-body", "bad-state"] {
+        match s.get(id).await {
+            Err(StoreError::Corrupt { id: got, .. }) => assert_eq!(got, id),
+            other => panic!("expected Corrupt for {id}, got {other:?}"),
+        }
+    }
+    let listed = s.list(&q("incident", ListFilter::All, 0, 0)).await;
+    assert!(matches!(listed, Err(StoreError::Corrupt { id, .. }) if id == "bad-body"));
+    let edit_bad = s.put(edit("bad-state", &Rev::new(1, "abc"), false, "{}".into())).await;
+    assert!(matches!(edit_bad, Err(StoreError::Corrupt { .. })));
+}
+
+#[wasm_bindgen_test]
+async fn old_connection_blocks_and_newer_database_is_refused() {
+    let name = fresh_name();
+    drop(IdbStore::open_at_version(&name, 1).await.unwrap());
+    // A connection that does not close on `versionchange` (like an old app in a tab).
+    let old = Database::open(&name).await.unwrap();
+    assert_eq!(IdbStore::open(&name).await.err(), Some(StoreError::Blocked));
+    old.close();
+    let newer = fresh_name();
+    drop(IdbStore::open(&newer).await.unwrap());
+    Database::open(&newer).with_version(9u32).await.unwrap().close();
+    assert_eq!(IdbStore::open(&newer).await.err(), Some(StoreError::VersionTooNew));
+}
+
+#[wasm_bindgen_test]
+async fn timing_10k_batch_and_first_page() {
+    let (s, name) = fresh().await;
+    let revs: Vec<_> = (0..10_000)
+        .map(|i| {
+            let status = ["new", "in_progress", "on_hold", "resolved"][i % 4];
+            let b = body("incident", status, (i % 5 + 1) as u8, i as i64, &format!("INC-{i}"));
+            create(&format!("inc-{i:05}"), b)
+        })
+        .collect();
+    let t0 = js_sys::Date::now();
+    let out = s.put_batch(revs).await.unwrap();
+    let t1 = js_sys::Date::now();
+    assert_eq!(out.len(), 10_000);
+    let page = s.list(&q("incident", ListFilter::All, 50, 0)).await.unwrap();
+    let t2 = js_sys::Date::now();
+    assert_eq!(page.len(), 50);
+    assert_eq!(page[0].id, "inc-09999");
+    let filtered = s.list(&q("incident", ListFilter::Status("on_hold".into()), 50, 0)).await;
+    let t3 = js_sys::Date::now();
+    assert_eq!(filtered.unwrap().len(), 50);
+    let deep = s.list(&q("incident", ListFilter::All, 50, 5_000)).await.unwrap();
+    let t4 = js_sys::Date::now();
+    assert_eq!(deep[0].id, "inc-04999");
+    let n = s.count(&q("incident", ListFilter::Priority(3), 0, 0)).await.unwrap();
+    let t5 = js_sys::Date::now();
+    assert_eq!(n, 2_000);
+    console_log!(
+        "storage timings: put_batch 10k = {} ms; first page of 50 = {} ms; status page of 50 = {} ms; page at offset 5000 = {} ms; count = {} ms",
+        t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4
+    );
+    drop(s);
+    IdbStore::delete_database(&name).await.unwrap();
+}
