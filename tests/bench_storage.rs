@@ -71,7 +71,12 @@ async fn storage_figures() {
     report("open_database", open_ms, "");
     let ms = insert(&store, 10_000, 10_000).await;
     report("insert_10k", ms, "");
-    let q = ListQuery { kind: "incident".into(), filter: ListFilter::All, limit: 1, offset: 0 };
+    let q = ListQuery {
+        kind: "incident".into(),
+        filter: ListFilter::All,
+        limit: 1,
+        offset: 0,
+    };
     assert_eq!(store.count(&q).await.expect("count"), 10_000);
     drop(store);
     let _ = IdbStore::delete_database("bench-10k").await;

@@ -30,15 +30,30 @@ fn body(kind: &str, status: &str, priority: u8, updated: i64, reference: &str) -
 }
 
 fn create(id: &str, body: String) -> NewRevision {
-    NewRevision { id: id.into(), parent: None, deleted: false, body }
+    NewRevision {
+        id: id.into(),
+        parent: None,
+        deleted: false,
+        body,
+    }
 }
 
 fn edit(id: &str, parent: &Rev, deleted: bool, body: String) -> NewRevision {
-    NewRevision { id: id.into(), parent: Some(parent.clone()), deleted, body }
+    NewRevision {
+        id: id.into(),
+        parent: Some(parent.clone()),
+        deleted,
+        body,
+    }
 }
 
 fn q(kind: &str, filter: ListFilter, limit: u32, offset: u32) -> ListQuery {
-    ListQuery { kind: kind.into(), filter, limit, offset }
+    ListQuery {
+        kind: kind.into(),
+        filter,
+        limit,
+        offset,
+    }
 }
 
 fn ids(rows: Vec<DocRow>) -> Vec<String> {
@@ -67,7 +82,12 @@ async fn write_raw(name: &str, records: Vec<JsValue>, seq: Option<f64>) {
     }
     if let Some(s) = seq {
         let meta = tx.object_store("meta").unwrap();
-        meta.put(JsValue::from_f64(s)).with_key("seq").primitive().unwrap().await.unwrap();
+        meta.put(JsValue::from_f64(s))
+            .with_key("seq")
+            .primitive()
+            .unwrap()
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
     db.close();
@@ -78,19 +98,43 @@ async fn crud_revs_seqs_and_changes() {
     let (s, name) = fresh().await;
     assert_eq!(s.last_seq().await.unwrap(), 0);
     assert_eq!(s.get("a").await.unwrap(), None);
-    let w1 = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
+    let w1 = s
+        .put(create("a", body("incident", "new", 2, 10, "INC-1")))
+        .await
+        .unwrap();
     assert_eq!((w1.rev.pos, w1.seq), (1, 1));
     let w2 = s
-        .put(edit("a", &w1.rev, false, body("incident", "closed", 2, 20, "INC-1")))
+        .put(edit(
+            "a",
+            &w1.rev,
+            false,
+            body("incident", "closed", 2, 20, "INC-1"),
+        ))
         .await
         .unwrap();
     assert_eq!((w2.rev.pos, w2.seq), (2, 2));
-    assert_eq!(w2.rev, next_rev(Some(&w1.rev), false, &body("incident", "closed", 2, 20, "INC-1")));
+    assert_eq!(
+        w2.rev,
+        next_rev(
+            Some(&w1.rev),
+            false,
+            &body("incident", "closed", 2, 20, "INC-1")
+        )
+    );
     let doc = s.get("a").await.unwrap().unwrap();
-    assert_eq!((doc.rev.clone(), doc.seq, doc.deleted), (w2.rev.clone(), 2, false));
+    assert_eq!(
+        (doc.rev.clone(), doc.seq, doc.deleted),
+        (w2.rev.clone(), 2, false)
+    );
     assert!(doc.body.contains("closed"));
-    assert_eq!(doc.tree.ancestry(&w2.rev), vec![w2.rev.clone(), w1.rev.clone()]);
-    let wb = s.put(create("b", body("incident", "new", 1, 5, "INC-2"))).await.unwrap();
+    assert_eq!(
+        doc.tree.ancestry(&w2.rev),
+        vec![w2.rev.clone(), w1.rev.clone()]
+    );
+    let wb = s
+        .put(create("b", body("incident", "new", 1, 5, "INC-2")))
+        .await
+        .unwrap();
     assert_eq!(wb.seq, 3);
     let ch = s.changes(0, 0).await.unwrap();
     let got: Vec<_> = ch.iter().map(|c| (c.id.as_str(), c.seq)).collect();
@@ -99,9 +143,15 @@ async fn crud_revs_seqs_and_changes() {
     assert_eq!(ids_of_changes(s.changes(2, 10).await.unwrap()), vec!["b"]);
     assert_eq!(s.changes(0, 1).await.unwrap().len(), 1);
     s.meta_put("checkpoint", "42").await.unwrap();
-    assert_eq!(s.meta_get("checkpoint").await.unwrap().as_deref(), Some("42"));
+    assert_eq!(
+        s.meta_get("checkpoint").await.unwrap().as_deref(),
+        Some("42")
+    );
     assert_eq!(s.meta_get("nothing").await.unwrap(), None);
-    assert!(matches!(s.meta_put("seq", "1").await, Err(StoreError::Invalid(_))));
+    assert!(matches!(
+        s.meta_put("seq", "1").await,
+        Err(StoreError::Invalid(_))
+    ));
     // Everything survives closing and reopening.
     drop(s);
     let s = IdbStore::open(&name).await.unwrap();
@@ -118,9 +168,16 @@ fn ids_of_changes(ch: Vec<service_desk::storage::ChangeRow>) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn stale_parent_is_a_conflict() {
     let (s, _) = fresh().await;
-    let w1 = s.put(create("a", body("incident", "new", 2, 10, "R"))).await.unwrap();
-    s.put(edit("a", &w1.rev, false, body("incident", "x", 2, 11, "R"))).await.unwrap();
-    let stale = s.put(edit("a", &w1.rev, false, body("incident", "y", 2, 12, "R"))).await;
+    let w1 = s
+        .put(create("a", body("incident", "new", 2, 10, "R")))
+        .await
+        .unwrap();
+    s.put(edit("a", &w1.rev, false, body("incident", "x", 2, 11, "R")))
+        .await
+        .unwrap();
+    let stale = s
+        .put(edit("a", &w1.rev, false, body("incident", "y", 2, 12, "R")))
+        .await;
     assert_eq!(stale, Err(StoreError::Conflict { id: "a".into() }));
     let twice = s.put(create("a", body("incident", "z", 2, 12, "R"))).await;
     assert_eq!(twice, Err(StoreError::Conflict { id: "a".into() }));
@@ -130,8 +187,13 @@ async fn stale_parent_is_a_conflict() {
 #[wasm_bindgen_test]
 async fn tombstones_leave_lists_but_get_returns_them() {
     let (s, _) = fresh().await;
-    let w = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
-    s.put(create("b", body("incident", "new", 2, 11, "INC-2"))).await.unwrap();
+    let w = s
+        .put(create("a", body("incident", "new", 2, 10, "INC-1")))
+        .await
+        .unwrap();
+    s.put(create("b", body("incident", "new", 2, 11, "INC-2")))
+        .await
+        .unwrap();
     let d = s.put(edit("a", &w.rev, true, "{}".into())).await.unwrap();
     assert_eq!((d.rev.pos, d.seq), (2, 3));
     let all = q("incident", ListFilter::All, 0, 0);
@@ -142,7 +204,12 @@ async fn tombstones_leave_lists_but_get_returns_them() {
     assert!(s.find_by_reference("INC-1").await.unwrap().is_empty());
     let doc = s.get("a").await.unwrap().unwrap();
     assert!(doc.deleted);
-    assert!(s.changes(2, 0).await.unwrap().iter().any(|c| c.id == "a" && c.deleted));
+    assert!(s
+        .changes(2, 0)
+        .await
+        .unwrap()
+        .iter()
+        .any(|c| c.id == "a" && c.deleted));
 }
 
 #[wasm_bindgen_test]
@@ -160,16 +227,32 @@ async fn list_filters_order_paging_and_references() {
     let all = q("incident", ListFilter::All, 0, 0);
     assert_eq!(ids(s.list(&all).await.unwrap()), ["i2", "i4", "i3", "i1"]);
     assert_eq!(s.count(&all).await.unwrap(), 4);
-    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 2, 0)).await.unwrap()), ["i2", "i4"]);
-    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 2, 2)).await.unwrap()), ["i3", "i1"]);
-    assert!(s.list(&q("incident", ListFilter::All, 2, 9)).await.unwrap().is_empty());
+    assert_eq!(
+        ids(s.list(&q("incident", ListFilter::All, 2, 0)).await.unwrap()),
+        ["i2", "i4"]
+    );
+    assert_eq!(
+        ids(s.list(&q("incident", ListFilter::All, 2, 2)).await.unwrap()),
+        ["i3", "i1"]
+    );
+    assert!(s
+        .list(&q("incident", ListFilter::All, 2, 9))
+        .await
+        .unwrap()
+        .is_empty());
     let new = q("incident", ListFilter::Status("new".into()), 2, 1);
     assert_eq!(ids(s.list(&new).await.unwrap()), ["i4", "i1"]);
     assert_eq!(s.count(&new).await.unwrap(), 3);
     let p1 = q("incident", ListFilter::Priority(1), 0, 0);
     assert_eq!(ids(s.list(&p1).await.unwrap()), ["i4", "i3", "i1"]);
-    assert_eq!(s.count(&q("problem", ListFilter::All, 0, 0)).await.unwrap(), 1);
-    assert_eq!(s.count(&q("release", ListFilter::All, 0, 0)).await.unwrap(), 0);
+    assert_eq!(
+        s.count(&q("problem", ListFilter::All, 0, 0)).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        s.count(&q("release", ListFilter::All, 0, 0)).await.unwrap(),
+        0
+    );
     assert_eq!(ids(s.find_by_reference("INC-3").await.unwrap()), ["i3"]);
     assert!(s.find_by_reference("INC-9").await.unwrap().is_empty());
 }
@@ -177,17 +260,33 @@ async fn list_filters_order_paging_and_references() {
 #[wasm_bindgen_test]
 async fn batch_is_all_or_nothing() {
     let (s, _) = fresh().await;
-    let w = s.put(create("x", body("incident", "new", 1, 1, "X"))).await.unwrap();
+    let w = s
+        .put(create("x", body("incident", "new", 1, 1, "X")))
+        .await
+        .unwrap();
     let batch = vec![
         create("a", body("incident", "new", 1, 1, "A")),
         create("b", body("incident", "new", 1, 1, "B")),
-        edit("x", &Rev::new(1, "stale"), false, body("incident", "new", 1, 2, "X")),
+        edit(
+            "x",
+            &Rev::new(1, "stale"),
+            false,
+            body("incident", "new", 1, 2, "X"),
+        ),
     ];
-    assert_eq!(s.put_batch(batch).await, Err(StoreError::Conflict { id: "x".into() }));
+    assert_eq!(
+        s.put_batch(batch).await,
+        Err(StoreError::Conflict { id: "x".into() })
+    );
     assert_eq!(s.get("a").await.unwrap(), None);
     assert_eq!(s.get("b").await.unwrap(), None);
     assert_eq!(s.last_seq().await.unwrap(), 1);
-    assert_eq!(s.count(&q("incident", ListFilter::All, 0, 0)).await.unwrap(), 1);
+    assert_eq!(
+        s.count(&q("incident", ListFilter::All, 0, 0))
+            .await
+            .unwrap(),
+        1
+    );
     let ok = s
         .put_batch(vec![
             create("a", body("incident", "new", 1, 1, "A")),
@@ -227,18 +326,36 @@ async fn migration_from_v1_backfills_index_fields() {
     let s = IdbStore::open(&name).await.unwrap();
     let st = q("incident", ListFilter::Status("closed".into()), 0, 0);
     assert_eq!(ids(s.list(&st).await.unwrap()), ["m2"]);
-    assert_eq!(ids(s.list(&q("incident", ListFilter::Priority(2), 0, 0)).await.unwrap()), ["m1"]);
+    assert_eq!(
+        ids(s
+            .list(&q("incident", ListFilter::Priority(2), 0, 0))
+            .await
+            .unwrap()),
+        ["m1"]
+    );
     assert_eq!(ids(s.find_by_reference("INC-M2").await.unwrap()), ["m2"]);
-    assert_eq!(ids(s.list(&q("incident", ListFilter::All, 0, 0)).await.unwrap()), ["m2", "m1"]);
+    assert_eq!(
+        ids(s.list(&q("incident", ListFilter::All, 0, 0)).await.unwrap()),
+        ["m2", "m1"]
+    );
     let m1 = s.get("m1").await.unwrap().unwrap();
-    let w = s.put(edit("m1", &m1.rev, false, body("incident", "new", 2, 3, "INC-M1"))).await;
+    let w = s
+        .put(edit(
+            "m1",
+            &m1.rev,
+            false,
+            body("incident", "new", 2, 3, "INC-M1"),
+        ))
+        .await;
     assert_eq!(w.unwrap().seq, 3);
 }
 
 #[wasm_bindgen_test]
 async fn corrupted_records_are_reported_not_panicked() {
     let (s, name) = fresh().await;
-    s.put(create("ok", body("incident", "new", 1, 1, "OK"))).await.unwrap();
+    s.put(create("ok", body("incident", "new", 1, 1, "OK")))
+        .await
+        .unwrap();
     let bad_body = obj(&[
         ("_id", "bad-body".into()),
         ("_rev", "1-abc".into()),
@@ -266,7 +383,9 @@ async fn corrupted_records_are_reported_not_panicked() {
     }
     let listed = s.list(&q("incident", ListFilter::All, 0, 0)).await;
     assert!(matches!(listed, Err(StoreError::Corrupt { id, .. }) if id == "bad-body"));
-    let edit_bad = s.put(edit("bad-state", &Rev::new(1, "abc"), false, "{}".into())).await;
+    let edit_bad = s
+        .put(edit("bad-state", &Rev::new(1, "abc"), false, "{}".into()))
+        .await;
     assert!(matches!(edit_bad, Err(StoreError::Corrupt { .. })));
 }
 
@@ -280,17 +399,30 @@ async fn old_connection_blocks_and_newer_database_is_refused() {
     old.close();
     let newer = fresh_name();
     drop(IdbStore::open(&newer).await.unwrap());
-    Database::open(&newer).with_version(9u32).await.unwrap().close();
-    assert_eq!(IdbStore::open(&newer).await.err(), Some(StoreError::VersionTooNew));
+    Database::open(&newer)
+        .with_version(9u32)
+        .await
+        .unwrap()
+        .close();
+    assert_eq!(
+        IdbStore::open(&newer).await.err(),
+        Some(StoreError::VersionTooNew)
+    );
 }
 
 #[wasm_bindgen_test]
-async fn timing_10k_batch_and_first_page() {
+async fn ten_thousand_documents_page_and_count_correctly() {
     let (s, name) = fresh().await;
     let revs: Vec<_> = (0..10_000)
         .map(|i| {
             let status = ["new", "in_progress", "on_hold", "resolved"][i % 4];
-            let b = body("incident", status, (i % 5 + 1) as u8, i as i64, &format!("INC-{i}"));
+            let b = body(
+                "incident",
+                status,
+                (i % 5 + 1) as u8,
+                i as i64,
+                &format!("INC-{i}"),
+            );
             create(&format!("inc-{i:05}"), b)
         })
         .collect();
@@ -298,17 +430,28 @@ async fn timing_10k_batch_and_first_page() {
     let out = s.put_batch(revs).await.unwrap();
     let t1 = js_sys::Date::now();
     assert_eq!(out.len(), 10_000);
-    let page = s.list(&q("incident", ListFilter::All, 50, 0)).await.unwrap();
+    let page = s
+        .list(&q("incident", ListFilter::All, 50, 0))
+        .await
+        .unwrap();
     let t2 = js_sys::Date::now();
     assert_eq!(page.len(), 50);
     assert_eq!(page[0].id, "inc-09999");
-    let filtered = s.list(&q("incident", ListFilter::Status("on_hold".into()), 50, 0)).await;
+    let filtered = s
+        .list(&q("incident", ListFilter::Status("on_hold".into()), 50, 0))
+        .await;
     let t3 = js_sys::Date::now();
     assert_eq!(filtered.unwrap().len(), 50);
-    let deep = s.list(&q("incident", ListFilter::All, 50, 5_000)).await.unwrap();
+    let deep = s
+        .list(&q("incident", ListFilter::All, 50, 5_000))
+        .await
+        .unwrap();
     let t4 = js_sys::Date::now();
     assert_eq!(deep[0].id, "inc-04999");
-    let n = s.count(&q("incident", ListFilter::Priority(3), 0, 0)).await.unwrap();
+    let n = s
+        .count(&q("incident", ListFilter::Priority(3), 0, 0))
+        .await
+        .unwrap();
     let t5 = js_sys::Date::now();
     assert_eq!(n, 2_000);
     console_log!(
@@ -317,4 +460,53 @@ async fn timing_10k_batch_and_first_page() {
     );
     drop(s);
     IdbStore::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn counters_are_atomic_across_connections() {
+    let (a, name) = fresh().await;
+    let b = IdbStore::open(&name).await.unwrap();
+    // Two connections (as two tabs) asking at once never get the same number.
+    let (x, y) = futures_join(a.next_counter("counter:INC"), b.next_counter("counter:INC")).await;
+    let mut got = vec![x.unwrap(), y.unwrap()];
+    got.sort();
+    assert_eq!(got, vec![1, 2]);
+    assert_eq!(a.next_counter("counter:INC").await.unwrap(), 3);
+    a.meta_put("counter:BAD", "x").await.unwrap();
+    assert!(matches!(
+        a.next_counter("counter:BAD").await,
+        Err(StoreError::Corrupt { .. })
+    ));
+    drop(a);
+    drop(b);
+    IdbStore::delete_database(&name).await.unwrap();
+}
+
+/// Polls two futures together (no futures crate needed for one join).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready((ra.take().unwrap(), rb.take().unwrap()))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }

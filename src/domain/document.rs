@@ -104,6 +104,9 @@ mod tests {
     #[test]
     fn index_entry_of_garbage_matches_nothing() {
         assert_eq!(index_entry_from_json("not json"), IndexEntry::default());
-        assert_eq!(index_entry_from_json(r#"{"priority":"high"}"#), IndexEntry::default());
+        assert_eq!(
+            index_entry_from_json(r#"{"priority":"high"}"#),
+            IndexEntry::default()
+        );
     }
 }

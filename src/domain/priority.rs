@@ -216,7 +216,8 @@ impl PriorityMatrix {
     }
 }
 
-#[cfg(test)]
+// Host only: the property tests use proptest, which does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

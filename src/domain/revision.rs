@@ -133,7 +133,11 @@ impl RevTree {
 
     /// Revisions that no other revision descends from.
     pub fn leaves(&self) -> Vec<&RevNode> {
-        let parents: HashSet<&Rev> = self.nodes.iter().filter_map(|n| n.parent.as_ref()).collect();
+        let parents: HashSet<&Rev> = self
+            .nodes
+            .iter()
+            .filter_map(|n| n.parent.as_ref())
+            .collect();
         self.nodes
             .iter()
             .filter(|n| !parents.contains(&n.rev))
@@ -169,7 +173,12 @@ impl RevTree {
     }
 
     /// Adds `rev` as a child of `parent` (or as a new root when `parent` is None).
-    pub fn add_child(&mut self, parent: Option<&Rev>, rev: Rev, deleted: bool) -> Result<(), RevError> {
+    pub fn add_child(
+        &mut self,
+        parent: Option<&Rev>,
+        rev: Rev,
+        deleted: bool,
+    ) -> Result<(), RevError> {
         if self.contains(&rev) {
             return Err(RevError::Exists(rev));
         }
@@ -282,7 +291,6 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
 
     fn r(s: &str) -> Rev {
         s.parse().unwrap()
@@ -295,10 +303,22 @@ mod tests {
         assert_eq!(a.to_string(), "2-abc");
         assert!(r("10-a") > r("9-z"));
         assert!(r("2-b") > r("2-a"));
-        assert!(matches!("abc".parse::<Rev>(), Err(RevParseError::MissingDash(_))));
-        assert!(matches!("0-a".parse::<Rev>(), Err(RevParseError::BadPos(_))));
-        assert!(matches!("x-a".parse::<Rev>(), Err(RevParseError::BadPos(_))));
-        assert!(matches!("1-".parse::<Rev>(), Err(RevParseError::EmptyHash(_))));
+        assert!(matches!(
+            "abc".parse::<Rev>(),
+            Err(RevParseError::MissingDash(_))
+        ));
+        assert!(matches!(
+            "0-a".parse::<Rev>(),
+            Err(RevParseError::BadPos(_))
+        ));
+        assert!(matches!(
+            "x-a".parse::<Rev>(),
+            Err(RevParseError::BadPos(_))
+        ));
+        assert!(matches!(
+            "1-".parse::<Rev>(),
+            Err(RevParseError::EmptyHash(_))
+        ));
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"2-abc\"");
         assert_eq!(serde_json::from_str::<Rev>("\"2-abc\"").unwrap(), a);
         assert!(serde_json::from_str::<Rev>("\"nope\"").is_err());
@@ -309,7 +329,10 @@ mod tests {
         let one = next_rev(None, false, "{}");
         assert_eq!(one.pos, 1);
         assert_eq!(one.hash.len(), 32);
-        assert!(one.hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(one
+            .hash
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         assert_eq!(one, next_rev(None, false, "{}"));
         assert_ne!(one, next_rev(None, true, "{}"));
         let two = next_rev(Some(&one), false, "{}");
@@ -330,7 +353,11 @@ mod tests {
         assert_eq!(t.winner(), Some(r("3-a")), "higher pos wins");
         assert_eq!(t.conflicts(), vec![r("2-b")]);
         t.add_child(Some(&r("3-a")), r("4-d"), true).unwrap();
-        assert_eq!(t.winner(), Some(r("2-b")), "a live leaf beats a deleted one");
+        assert_eq!(
+            t.winner(),
+            Some(r("2-b")),
+            "a live leaf beats a deleted one"
+        );
         assert!(!t.is_deleted_winner());
         assert!(t.conflicts().is_empty());
         t.add_child(Some(&r("2-b")), r("3-x"), true).unwrap();
@@ -343,7 +370,10 @@ mod tests {
     fn add_child_rejects_bad_input() {
         let mut t = RevTree::new();
         t.add_child(None, r("1-a"), false).unwrap();
-        assert_eq!(t.add_child(None, r("1-a"), false), Err(RevError::Exists(r("1-a"))));
+        assert_eq!(
+            t.add_child(None, r("1-a"), false),
+            Err(RevError::Exists(r("1-a")))
+        );
         assert_eq!(
             t.add_child(Some(&r("1-z")), r("2-a"), false),
             Err(RevError::MissingParent(r("1-z")))
@@ -371,7 +401,10 @@ mod tests {
             vec![r("4-e")]
         );
         assert_eq!(t.merge_path(&[], false), Err(RevError::BadPath));
-        assert_eq!(t.merge_path(&[r("3-x"), r("1-a")], false), Err(RevError::BadPath));
+        assert_eq!(
+            t.merge_path(&[r("3-x"), r("1-a")], false),
+            Err(RevError::BadPath)
+        );
     }
 
     #[test]
@@ -390,6 +423,7 @@ mod tests {
         assert_eq!(serde_json::from_str::<RevTree>(&json).unwrap(), t);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     /// Random tree: node i > 0 hangs under an earlier node; leaf paths newest first.
     fn leaf_paths(parents: &[usize], hashes: &[u8], deleted: &[bool]) -> Vec<(Vec<Rev>, bool)> {
         let n = parents.len() + 1;
@@ -413,13 +447,14 @@ mod tests {
             .collect()
     }
 
-    proptest! {
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
         #[test]
         fn winner_is_independent_of_insertion_order(
             parents in proptest::collection::vec(0usize..64, 0..12),
-            hashes in proptest::collection::vec(any::<u8>(), 1..6),
-            deleted in proptest::collection::vec(any::<bool>(), 1..6),
-            seed in any::<u64>(),
+            hashes in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..6),
+            deleted in proptest::collection::vec(proptest::prelude::any::<bool>(), 1..6),
+            seed in proptest::prelude::any::<u64>(),
         ) {
             let paths = leaf_paths(&parents, &hashes, &deleted);
             let mut forward = RevTree::new();
@@ -437,9 +472,9 @@ mod tests {
             for (p, d) in &shuffled {
                 other.merge_path(p, *d).unwrap();
             }
-            prop_assert_eq!(forward.winner(), other.winner());
-            prop_assert_eq!(forward.conflicts(), other.conflicts());
-            prop_assert_eq!(forward.len(), other.len());
+            proptest::prop_assert_eq!(forward.winner(), other.winner());
+            proptest::prop_assert_eq!(forward.conflicts(), other.conflicts());
+            proptest::prop_assert_eq!(forward.len(), other.len());
         }
     }
 }

@@ -157,7 +157,8 @@ pub fn humanize_duration(ms: i64) -> String {
     }
 }
 
-#[cfg(test)]
+// Host only: the property tests use proptest, which does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -106,6 +106,9 @@ mod tests {
         assert_eq!(requested("?demo=1&incidents=10000"), Some(10_000));
         assert_eq!(requested("?incidents=5&demo"), Some(5));
         assert_eq!(requested("?demo&incidents=lots"), Some(0));
-        assert_eq!(requested("?demo&incidents=99999999"), Some(super::MAX_GENERATED));
+        assert_eq!(
+            requested("?demo&incidents=99999999"),
+            Some(super::MAX_GENERATED)
+        );
     }
 }

@@ -81,7 +81,7 @@ pub async fn services<S: Store>(store: &S) -> Result<Vec<Service>, AppError> {
             _ => None,
         })
         .collect();
-    list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    list.sort_by_key(|s| s.name.to_lowercase());
     Ok(list)
 }
 
@@ -143,25 +143,15 @@ pub async fn device_tag<S: Store>(store: &S) -> Result<DeviceTag, AppError> {
 /// incremented atomically in the store, so two tabs never mint the same number.
 pub async fn next_reference<S: Store>(store: &S, kind: RefKind) -> Result<Reference, AppError> {
     let tag = device_tag(store).await?;
-    let n = next_counter(store, &format!("counter:{}", kind.prefix())).await?;
+    let n = store
+        .next_counter(&format!("counter:{}", kind.prefix()))
+        .await?;
     let n = u32::try_from(n).map_err(|_| {
         AppError::Store(crate::storage::StoreError::Invalid(
             "reference counter overflow".into(),
         ))
     })?;
     Ok(Reference::new(kind, &tag, n))
-}
-
-/// TEMPORARY until the store offers an atomic counter.
-async fn next_counter<S: Store>(store: &S, key: &str) -> Result<u64, AppError> {
-    let n = store
-        .meta_get(key)
-        .await?
-        .and_then(|v| v.parse::<u64>().ok())
-        .unwrap_or(0)
-        + 1;
-    store.meta_put(key, &n.to_string()).await?;
-    Ok(n)
 }
 
 /// A new document id for a record kind.

@@ -158,8 +158,12 @@ mod tests {
         let s1 = apply_local_edit(None, nr("a", None, false, "{\"v\":1}"), 1).unwrap();
         assert_eq!(s1.rev.pos, 1);
         assert_eq!(s1.seq, 1);
-        let s2 = apply_local_edit(Some(s1.clone()), nr("a", Some(&s1.rev), false, "{\"v\":2}"), 2)
-            .unwrap();
+        let s2 = apply_local_edit(
+            Some(s1.clone()),
+            nr("a", Some(&s1.rev), false, "{\"v\":2}"),
+            2,
+        )
+        .unwrap();
         assert_eq!(s2.rev.pos, 2);
         assert_eq!(s2.body, "{\"v\":2}");
         assert!(s2.others.is_empty());
@@ -195,8 +199,15 @@ mod tests {
 
     #[test]
     fn invalid_input_is_rejected() {
-        for bad in [nr("", None, false, "{}"), nr("_x", None, false, "{}"), nr("a", None, false, "{")] {
-            assert!(matches!(apply_local_edit(None, bad, 1), Err(StoreError::Invalid(_))));
+        for bad in [
+            nr("", None, false, "{}"),
+            nr("_x", None, false, "{}"),
+            nr("a", None, false, "{"),
+        ] {
+            assert!(matches!(
+                apply_local_edit(None, bad, 1),
+                Err(StoreError::Invalid(_))
+            ));
         }
     }
 
@@ -208,8 +219,16 @@ mod tests {
         tree.add_child(Some(&a), b.clone(), false).unwrap();
         tree.add_child(Some(&a), c.clone(), false).unwrap();
         let leaves = vec![
-            LeafBody { rev: b.clone(), deleted: false, body: "\"b\"".into() },
-            LeafBody { rev: c.clone(), deleted: false, body: "\"c\"".into() },
+            LeafBody {
+                rev: b.clone(),
+                deleted: false,
+                body: "\"b\"".into(),
+            },
+            LeafBody {
+                rev: c.clone(),
+                deleted: false,
+                body: "\"c\"".into(),
+            },
         ];
         let state = settle("d".into(), tree, leaves, 5).unwrap();
         assert_eq!(state.rev, c);

@@ -51,7 +51,10 @@ pub fn js_error(e: &JsValue) -> StoreError {
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         return StoreError::Io(String::from(err.message()));
     }
-    StoreError::Io(e.as_string().unwrap_or_else(|| "unknown JavaScript error".into()))
+    StoreError::Io(
+        e.as_string()
+            .unwrap_or_else(|| "unknown JavaScript error".into()),
+    )
 }
 
 /// Maps an `indexed_db_futures` error.

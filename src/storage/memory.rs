@@ -132,13 +132,27 @@ impl Store for MemoryStore {
 
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
         if key == super::SEQ_KEY {
-            return Err(StoreError::Invalid(format!("meta key \"{key}\" is reserved")));
+            return Err(StoreError::Invalid(format!(
+                "meta key \"{key}\" is reserved"
+            )));
         }
         self.inner
             .borrow_mut()
             .meta
             .insert(key.to_owned(), value.to_owned());
         Ok(())
+    }
+
+    async fn next_counter(&self, key: &str) -> Result<u64, StoreError> {
+        if key == super::SEQ_KEY {
+            return Err(StoreError::Invalid(format!(
+                "meta key \"{key}\" is reserved"
+            )));
+        }
+        let mut inner = self.inner.borrow_mut();
+        let n = super::counter_after(key, inner.meta.get(key).map(String::as_str))?;
+        inner.meta.insert(key.to_owned(), n.to_string());
+        Ok(n)
     }
 }
 

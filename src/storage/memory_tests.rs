@@ -66,22 +66,39 @@ fn crud_revs_and_seqs() {
         let s = MemoryStore::new();
         assert_eq!(s.last_seq().await.unwrap(), 0);
         assert_eq!(s.get("a").await.unwrap(), None);
-        let w1 = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
+        let w1 = s
+            .put(create("a", body("incident", "new", 2, 10, "INC-1")))
+            .await
+            .unwrap();
         assert_eq!((w1.rev.pos, w1.seq), (1, 1));
         let w2 = s
-            .put(edit("a", &w1.rev, false, body("incident", "closed", 2, 20, "INC-1")))
+            .put(edit(
+                "a",
+                &w1.rev,
+                false,
+                body("incident", "closed", 2, 20, "INC-1"),
+            ))
             .await
             .unwrap();
         assert_eq!((w2.rev.pos, w2.seq), (2, 2));
         let doc = s.get("a").await.unwrap().unwrap();
         assert_eq!(doc.rev, w2.rev);
         assert!(doc.body.contains("closed"));
-        assert_eq!(doc.tree.ancestry(&w2.rev), vec![w2.rev.clone(), w1.rev.clone()]);
-        let wb = s.put(create("b", body("incident", "new", 1, 5, "INC-2"))).await.unwrap();
+        assert_eq!(
+            doc.tree.ancestry(&w2.rev),
+            vec![w2.rev.clone(), w1.rev.clone()]
+        );
+        let wb = s
+            .put(create("b", body("incident", "new", 1, 5, "INC-2")))
+            .await
+            .unwrap();
         assert_eq!(wb.seq, 3);
         let changes = s.changes(0, 0).await.unwrap();
         assert_eq!(
-            changes.iter().map(|c| (c.id.as_str(), c.seq)).collect::<Vec<_>>(),
+            changes
+                .iter()
+                .map(|c| (c.id.as_str(), c.seq))
+                .collect::<Vec<_>>(),
             vec![("a", 2), ("b", 3)]
         );
         assert_eq!(s.changes(2, 10).await.unwrap().len(), 1);
@@ -94,9 +111,16 @@ fn crud_revs_and_seqs() {
 fn stale_parent_is_a_conflict_and_changes_nothing() {
     block_on(async {
         let s = MemoryStore::new();
-        let w1 = s.put(create("a", body("incident", "new", 2, 10, "R"))).await.unwrap();
-        s.put(edit("a", &w1.rev, false, body("incident", "x", 2, 11, "R"))).await.unwrap();
-        let stale = s.put(edit("a", &w1.rev, false, body("incident", "y", 2, 12, "R"))).await;
+        let w1 = s
+            .put(create("a", body("incident", "new", 2, 10, "R")))
+            .await
+            .unwrap();
+        s.put(edit("a", &w1.rev, false, body("incident", "x", 2, 11, "R")))
+            .await
+            .unwrap();
+        let stale = s
+            .put(edit("a", &w1.rev, false, body("incident", "y", 2, 12, "R")))
+            .await;
         assert_eq!(stale, Err(StoreError::Conflict { id: "a".into() }));
         let again = s.put(create("a", body("incident", "z", 2, 12, "R"))).await;
         assert_eq!(again, Err(StoreError::Conflict { id: "a".into() }));
@@ -108,8 +132,13 @@ fn stale_parent_is_a_conflict_and_changes_nothing() {
 fn tombstones_leave_lists_but_not_get() {
     block_on(async {
         let s = MemoryStore::new();
-        let w = s.put(create("a", body("incident", "new", 2, 10, "INC-1"))).await.unwrap();
-        s.put(create("b", body("incident", "new", 2, 11, "INC-2"))).await.unwrap();
+        let w = s
+            .put(create("a", body("incident", "new", 2, 10, "INC-1")))
+            .await
+            .unwrap();
+        s.put(create("b", body("incident", "new", 2, 11, "INC-2")))
+            .await
+            .unwrap();
         let d = s.put(edit("a", &w.rev, true, "{}".into())).await.unwrap();
         assert_eq!(d.rev.pos, 2);
         let all = q("incident", ListFilter::All, 0, 0);
@@ -154,17 +183,29 @@ fn list_filters_order_and_paging() {
 fn batch_is_all_or_nothing() {
     block_on(async {
         let s = MemoryStore::new();
-        let w = s.put(create("x", body("incident", "new", 1, 1, "X"))).await.unwrap();
+        let w = s
+            .put(create("x", body("incident", "new", 1, 1, "X")))
+            .await
+            .unwrap();
         let batch = vec![
             create("a", body("incident", "new", 1, 1, "A")),
             create("b", body("incident", "new", 1, 1, "B")),
-            edit("x", &Rev::new(1, "stale"), false, body("incident", "new", 1, 2, "X")),
+            edit(
+                "x",
+                &Rev::new(1, "stale"),
+                false,
+                body("incident", "new", 1, 2, "X"),
+            ),
         ];
-        assert_eq!(s.put_batch(batch).await, Err(StoreError::Conflict { id: "x".into() }));
+        assert_eq!(
+            s.put_batch(batch).await,
+            Err(StoreError::Conflict { id: "x".into() })
+        );
         assert_eq!(s.get("a").await.unwrap(), None);
         assert_eq!(s.last_seq().await.unwrap(), 1);
         // A batch may edit a document it created earlier in the same batch.
-        let a1 = crate::domain::revision::next_rev(None, false, &body("incident", "new", 1, 1, "A"));
+        let a1 =
+            crate::domain::revision::next_rev(None, false, &body("incident", "new", 1, 1, "A"));
         let ok = s
             .put_batch(vec![
                 create("a", body("incident", "new", 1, 1, "A")),
@@ -186,5 +227,28 @@ fn meta_round_trips() {
         s.meta_put("k", "v").await.unwrap();
         s.meta_put("k", "w").await.unwrap();
         assert_eq!(s.meta_get("k").await.unwrap().as_deref(), Some("w"));
+    });
+}
+
+#[test]
+fn counters_increment_and_refuse_garbage() {
+    block_on(async {
+        let s = MemoryStore::new();
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 1);
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 2);
+        assert_eq!(s.next_counter("counter:PRB").await.unwrap(), 1);
+        assert!(matches!(
+            s.next_counter(crate::storage::SEQ_KEY).await,
+            Err(StoreError::Invalid(_))
+        ));
+        s.meta_put("counter:X", "twelve").await.unwrap();
+        assert!(matches!(
+            s.next_counter("counter:X").await,
+            Err(StoreError::Corrupt { .. })
+        ));
+        assert_eq!(
+            s.meta_get("counter:X").await.unwrap().as_deref(),
+            Some("twelve")
+        );
     });
 }

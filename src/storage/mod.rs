@@ -26,14 +26,18 @@ pub const SEQ_KEY: &str = "seq";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The edit was made on a revision that is no longer the current one.
-    #[error("\"{id}\" was changed elsewhere since it was opened; reload it and apply the change again")]
+    #[error(
+        "\"{id}\" was changed elsewhere since it was opened; reload it and apply the change again"
+    )]
     Conflict { id: String },
     #[error("\"{id}\" does not exist")]
     NotFound { id: String },
     #[error("the browser has no storage space left for this site")]
     QuotaExceeded,
     /// Another tab holds an older version of the database open.
-    #[error("the database is open in another tab with an older version; close other tabs of this site")]
+    #[error(
+        "the database is open in another tab with an older version; close other tabs of this site"
+    )]
     Blocked,
     #[error("the database was created by a newer version of the app; reload the page")]
     VersionTooNew,
@@ -96,4 +100,21 @@ pub trait Store {
     async fn last_seq(&self) -> Result<u64, StoreError>;
     async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError>;
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Increments the counter stored under meta `key` (missing = 0) and returns the new
+    /// value, in one transaction: two tabs never get the same number.
+    async fn next_counter(&self, key: &str) -> Result<u64, StoreError>;
+}
+
+/// The value after `current` (a stored counter, `None` when absent) for
+/// [`Store::next_counter`]; a stored value that is not a number is refused, not reset.
+pub fn counter_after(key: &str, current: Option<&str>) -> Result<u64, StoreError> {
+    let n = match current {
+        None => 0,
+        Some(v) => v.parse::<u64>().map_err(|_| StoreError::Corrupt {
+            id: format!("meta:{key}"),
+            reason: "the counter is not a whole number".into(),
+        })?,
+    };
+    n.checked_add(1)
+        .ok_or_else(|| StoreError::Invalid(format!("counter \"{key}\" overflowed")))
 }

@@ -131,8 +131,11 @@ async fn migrate(
         let tx = tx.ok_or_else(|| StoreError::Io("no upgrade transaction".into()))?;
         let docs = tx.object_store(DOCS).map_err(|e| js_error(&e))?;
         let seq3 = |a: &str, b: &str, c: &str| Array::of3(&a.into(), &b.into(), &c.into());
-        docs.create_index_with_str_sequence(BY_TYPE_STATUS_UPDATED, &seq3("type", "status", "rupd"))
-            .map_err(|e| js_error(&e))?;
+        docs.create_index_with_str_sequence(
+            BY_TYPE_STATUS_UPDATED,
+            &seq3("type", "status", "rupd"),
+        )
+        .map_err(|e| js_error(&e))?;
         docs.create_index_with_str_sequence(
             BY_TYPE_PRIORITY_UPDATED,
             &seq3("type", "priority", "rupd"),
@@ -196,24 +199,66 @@ fn set_index_fields(obj: &Object, body: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The stored record of a document state.
-pub fn encode(state: &DocState) -> Result<Object, StoreError> {
-    let stored = serde_json::to_string(&StoredState {
-        tree: state.tree.clone(),
-        others: state.others.clone(),
-    })
-    .map_err(|e| StoreError::Io(e.to_string()))?;
-    let obj = Object::new();
-    set(&obj, "_id", &JsValue::from_str(&state.id))?;
-    set(&obj, "_rev", &JsValue::from_str(&state.rev.to_string()))?;
-    set(&obj, "seq", &JsValue::from_f64(state.seq as f64))?;
-    set(&obj, "deleted", &JsValue::from_bool(state.deleted))?;
-    set(&obj, "body", &JsValue::from_str(&state.body))?;
-    set(&obj, "state", &JsValue::from_str(&stored))?;
-    if !state.deleted {
-        set_index_fields(&obj, &state.body)?;
+/// A stored record as serialised (index fields only on live documents).
+#[derive(Serialize)]
+struct Record<'a> {
+    _id: &'a str,
+    _rev: String,
+    seq: u64,
+    deleted: bool,
+    body: &'a str,
+    state: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rupd: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    priority: Option<u8>,
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    reference: Option<String>,
+}
+
+/// The stored records of document states, as one JS array. Built as one JSON text and
+/// parsed by the browser in one call: far cheaper than setting fields one by one.
+pub fn encode_all<'a>(states: impl Iterator<Item = &'a DocState>) -> Result<Array, StoreError> {
+    let io = |e: &dyn std::fmt::Display| StoreError::Io(e.to_string());
+    let mut records = Vec::new();
+    for st in states {
+        let state = serde_json::to_string(&StoredState {
+            tree: st.tree.clone(),
+            others: st.others.clone(),
+        })
+        .map_err(|e| io(&e))?;
+        let mut rec = Record {
+            _id: &st.id,
+            _rev: st.rev.to_string(),
+            seq: st.seq,
+            deleted: st.deleted,
+            body: &st.body,
+            state,
+            kind: None,
+            rupd: None,
+            status: None,
+            priority: None,
+            reference: None,
+        };
+        if !st.deleted {
+            let e = index_entry_from_json(&st.body);
+            rec.kind = Some(e.kind);
+            rec.rupd = Some(e.updated.checked_neg().unwrap_or(i64::MAX));
+            rec.status = e.status;
+            rec.priority = e.priority;
+            rec.reference = e.reference;
+        }
+        records.push(rec);
     }
-    Ok(obj)
+    let json = serde_json::to_string(&records).map_err(|e| io(&e))?;
+    let parsed = js_sys::JSON::parse(&json).map_err(|e| js_error(&e))?;
+    parsed
+        .dyn_into::<Array>()
+        .map_err(|_| StoreError::Io("encoded records are not an array".into()))
 }
 
 fn corrupt(id: &str, reason: impl Into<String>) -> StoreError {

@@ -63,7 +63,11 @@ pub fn IncidentList() -> impl IntoView {
     let on_status = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let href = AppRoute::Incidents.href();
-        let url = if v.is_empty() { href } else { format!("{href}?status={v}") };
+        let url = if v.is_empty() {
+            href
+        } else {
+            format!("{href}?status={v}")
+        };
         limit.set(PAGE);
         navigate(&url, Default::default());
     };
