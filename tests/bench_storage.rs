@@ -112,3 +112,53 @@ async fn storage_figures() {
     drop(store);
     let _ = IdbStore::delete_database("bench-100k").await;
 }
+
+/// The browser's own floor: the same 10k records (as plain objects with the same index
+/// fields) written by hand-written JavaScript in one transaction, as a library such as
+/// Dexie would. Our figure is read against this one.
+#[wasm_bindgen_test]
+async fn raw_indexeddb_baseline() {
+    let revs = revisions(10_000, 7);
+    let bodies = js_sys::Array::new();
+    for r in &revs {
+        bodies.push(&wasm_bindgen::JsValue::from_str(&r.body));
+    }
+    let f = js_sys::Function::new_with_args(
+        "bodies",
+        r#"return new Promise((resolve, reject) => {
+  const open = indexedDB.open('bench-raw-' + Math.random(), 1);
+  open.onupgradeneeded = () => {
+    const s = open.result.createObjectStore('docs', { keyPath: '_id' });
+    s.createIndex('by_seq', 'seq', { unique: true });
+    s.createIndex('by_type_updated', ['type', 'rupd']);
+    s.createIndex('by_type_status_updated', ['type', 'status', 'rupd']);
+    s.createIndex('by_type_priority_updated', ['type', 'priority', 'rupd']);
+    s.createIndex('by_ref', 'ref');
+  };
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const t0 = performance.now();
+    const tx = db.transaction('docs', 'readwrite');
+    const store = tx.objectStore('docs');
+    bodies.forEach((body, i) => {
+      const d = JSON.parse(body);
+      store.put({ _id: d._id, _rev: '1-x', seq: i + 1, deleted: false, body, state: '{}',
+        type: d.type, status: d.status, priority: d.priority, rupd: -d.updated, ref: d.reference });
+    });
+    tx.oncomplete = () => { const ms = performance.now() - t0; db.close(); resolve(ms); };
+    tx.onerror = () => reject(tx.error);
+  };
+});"#,
+    );
+    let promise: js_sys::Promise = f
+        .call1(&wasm_bindgen::JsValue::NULL, &bodies)
+        .expect("call")
+        .into();
+    let ms = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("raw insert")
+        .as_f64()
+        .expect("ms");
+    report("raw_indexeddb_insert_10k", ms, "");
+}

@@ -2,6 +2,7 @@
 
 pub mod db_gate;
 pub mod demo_offer;
+pub mod error_panel;
 pub mod field_error;
 pub mod incident_form;
 pub mod priority_badge;

@@ -114,8 +114,12 @@ test('deep links survive a reload; unknown places say so', async ({ page }) => {
 
   await page.goto('/desk/incidents/INC-ZZZZZ-9999');
   await appReady(page);
-  await expect(page.getByRole('heading', { name: 'Incident not available' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('INC-ZZZZZ-9999 was not found');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading', { name: 'Not available' })).toBeVisible();
+  await expect(alert).toContainText('Incident INC-ZZZZZ-9999 was not found.');
+  await page.goto('/desk/incidents/INC-ZZZZZ-9999/edit');
+  await appReady(page);
+  await expect(page.getByRole('alert')).toContainText('Incident INC-ZZZZZ-9999 was not found.');
 
   await page.goto('/no/such/page');
   await appReady(page);
@@ -137,4 +141,28 @@ test('a database that cannot open shows a clear banner, not a blank page', async
   await expect(banner).toContainText('allow site data');
   await expect(banner.getByRole('button', { name: 'Try again' })).toBeVisible();
   await context.close();
+});
+
+test('an edit made on a stale copy is refused, not written over the newer one', async ({ page, context }) => {
+  await page.goto('/?demo=1');
+  await appReady(page);
+  await page.goto('/desk/incidents/INC-DEM00-0003/edit');
+  await appReady(page);
+  const other = await context.newPage();
+  await other.goto('/desk/incidents/INC-DEM00-0003/edit');
+  await appReady(other);
+
+  await page.getByLabel('Title').fill('Bank export times out (edited in tab one)');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Bank export times out (edited in tab one)' })).toBeVisible();
+
+  await other.getByLabel('Title').fill('Bank export times out (edited in tab two)');
+  await other.getByRole('button', { name: 'Save changes' }).click();
+  await expect(other.getByRole('alert').filter({ hasText: 'changed elsewhere' })).toBeVisible();
+  await expect(other).toHaveURL(/\/edit$/);
+
+  await other.goto('/desk/incidents/INC-DEM00-0003');
+  await appReady(other);
+  await expect(other.getByRole('heading', { name: 'Bank export times out (edited in tab one)' })).toBeVisible();
+  await other.close();
 });

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::Incident;
@@ -32,16 +33,11 @@ pub fn IncidentDetail() -> impl IntoView {
     });
     view! {
         <Suspense fallback=|| view! { <p role="status">"Loading incident…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((incident, ctx)) => view! { <IncidentView incident=incident ctx=ctx/> }.into_any(),
-                    Err(e) => view! {
-                        <h1>"Incident not available"</h1>
-                        <p class="inline-error" role="alert">{e.to_string()}</p>
-                        <p><a href=AppRoute::Incidents.href()>"Back to the incident queue"</a></p>
-                    }.into_any(),
-                }
-            })}
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    data.await.map(|(incident, ctx)| view! { <IncidentView incident=incident ctx=ctx/> })
+                })}
+            </ErrorBoundary>
         </Suspense>
     }
 }
@@ -92,7 +88,7 @@ fn IncidentView(
             <dt>"Found in"</dt><dd>{i.environment.label()}</dd>
             <dt>"Release"</dt><dd>{release}</dd>
             <dt>"Channel"</dt><dd>{i.channel.label()}</dd>
-            <dt>"Reported by"</dt><dd>{format!("{} {}", i.reporter.name, i.reporter.contact).trim().to_string()}</dd>
+            <dt>"Reported by"</dt><dd>{reporter_line(&i.reporter.name, &i.reporter.contact)}</dd>
             <dt>"Created"</dt><dd>{format!("{} by {}", i.created.display(), i.created_by)}</dd>
             <dt>"Updated"</dt><dd>{format!("{} by {}", i.updated.display(), i.updated_by)}</dd>
         </dl>
@@ -112,5 +108,15 @@ fn IncidentView(
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// "Name (contact)", or whichever part is known, or a dash.
+fn reporter_line(name: &str, contact: &str) -> String {
+    match (name.is_empty(), contact.is_empty()) {
+        (false, false) => format!("{name} ({contact})"),
+        (false, true) => name.to_string(),
+        (true, false) => contact.to_string(),
+        (true, true) => "—".to_string(),
     }
 }

@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::demo_offer::DemoOffer;
+use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::{Incident, IncidentStatus};
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
+use crate::state::error::AppError;
 use crate::state::incidents;
 use crate::state::records::{enum_key, services};
 
@@ -88,19 +90,21 @@ pub fn IncidentList() -> impl IntoView {
             </select>
         </div>
         <Suspense fallback=|| view! { <p role="status">"Loading incidents…"</p> }>
+            <ErrorBoundary fallback=error_panel>
             {move || Suspend::new(async move {
                 let names = service_names.await;
-                match page.await {
-                    Ok(p) if p.total == 0 && status.get_untracked().is_none() => view! {
+                let p = page.await?;
+                Ok::<_, AppError>(match p {
+                    p if p.total == 0 && status.get_untracked().is_none() => view! {
                         <div class="empty">
                             <p>"No incidents yet."</p>
                             <DemoOffer/>
                         </div>
                     }.into_any(),
-                    Ok(p) if p.total == 0 => view! {
+                    p if p.total == 0 => view! {
                         <p class="empty">"No incidents have this status."</p>
                     }.into_any(),
-                    Ok(p) => {
+                    p => {
                         mark_list_shown();
                         let shown = p.items.len();
                         let total = p.total;
@@ -114,9 +118,9 @@ pub fn IncidentList() -> impl IntoView {
                             })}
                         }.into_any()
                     }
-                    Err(e) => view! { <p class="inline-error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
+                })
             })}
+            </ErrorBoundary>
         </Suspense>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::error_panel::error_panel;
 use crate::components::incident_form::IncidentForm;
 use crate::domain::incident::{Channel, Environment, IncidentDraft};
 use crate::domain::priority::{Impact, Urgency};
@@ -71,9 +72,9 @@ pub fn NewIncident() -> impl IntoView {
     view! {
         <h1>"New incident"</h1>
         <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
             {move || Suspend::new(async move {
-                match ctx.await {
-                    Ok(c) => view! {
+                ctx.await.map(|c| view! {
                         <IncidentForm
                             initial=blank_draft()
                             services=c.services
@@ -84,10 +85,9 @@ pub fn NewIncident() -> impl IntoView {
                             busy=busy
                             on_submit=on_submit
                         />
-                    }.into_any(),
-                    Err(e) => view! { <p class="inline-error" role="alert">{e.to_string()}</p> }.into_any(),
-                }
+                })
             })}
+            </ErrorBoundary>
         </Suspense>
     }
 }

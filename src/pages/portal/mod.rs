@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::error_panel::error_panel;
 use crate::domain::article::{ArticleStatus, Audience};
 use crate::domain::record::Record;
 use crate::state::db::Db;
@@ -36,12 +37,13 @@ pub fn PortalHome() -> impl IntoView {
             <h1>"How can we help?"</h1>
             <p class="lead">"Answers to common questions about our services."</p>
             <Suspense fallback=|| view! { <p role="status">"Loading articles…"</p> }>
+                <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    match articles.await {
-                        Ok(list) if list.is_empty() => view! {
+                    articles.await.map(|list| match list {
+                        list if list.is_empty() => view! {
                             <p class="empty">"No help articles have been published yet."</p>
                         }.into_any(),
-                        Ok(list) => view! {
+                        list => view! {
                             <section aria-labelledby="articles-heading">
                                 <h2 id="articles-heading">"Help articles"</h2>
                                 <ul class="article-list">
@@ -54,9 +56,9 @@ pub fn PortalHome() -> impl IntoView {
                                 </ul>
                             </section>
                         }.into_any(),
-                        Err(e) => view! { <p class="inline-error" role="alert">{e.to_string()}</p> }.into_any(),
-                    }
+                    })
                 })}
+                </ErrorBoundary>
             </Suspense>
         </main>
     }
