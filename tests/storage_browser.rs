@@ -1,97 +1,16 @@
 //! In-browser tests of the IndexedDB store: CRUD, revisions and sequences, conflicts,
-//! tombstones, list queries, atomic batches, schema migration, damaged records, timings.
+//! tombstones, list queries and atomic batches.
 #![cfg(target_arch = "wasm32")]
 
-use indexed_db_futures::database::Database;
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-use service_desk::domain::document::NewRevision;
-use service_desk::domain::revision::{next_rev, Rev, RevTree};
+mod support;
+
+use service_desk::domain::revision::{next_rev, Rev};
 use service_desk::storage::idb::IdbStore;
-use service_desk::storage::{DocRow, ListFilter, ListQuery, Store, StoreError};
-use wasm_bindgen::JsValue;
+use service_desk::storage::{ListFilter, Store, StoreError};
+use support::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_name() -> String {
-    format!("test-{}", uuid::Uuid::new_v4())
-}
-
-async fn fresh() -> (IdbStore, String) {
-    let name = fresh_name();
-    (IdbStore::open(&name).await.unwrap(), name)
-}
-
-fn body(kind: &str, status: &str, priority: u8, updated: i64, reference: &str) -> String {
-    format!(
-        r#"{{"type":"{kind}","status":"{status}","priority":{priority},"updated":{updated},"reference":"{reference}","title":"Printer on floor 3 is jammed","description":"Paper tray 2 reports a jam although it is empty."}}"#
-    )
-}
-
-fn create(id: &str, body: String) -> NewRevision {
-    NewRevision {
-        id: id.into(),
-        parent: None,
-        deleted: false,
-        body,
-    }
-}
-
-fn edit(id: &str, parent: &Rev, deleted: bool, body: String) -> NewRevision {
-    NewRevision {
-        id: id.into(),
-        parent: Some(parent.clone()),
-        deleted,
-        body,
-    }
-}
-
-fn q(kind: &str, filter: ListFilter, limit: u32, offset: u32) -> ListQuery {
-    ListQuery {
-        kind: kind.into(),
-        filter,
-        limit,
-        offset,
-    }
-}
-
-fn ids(rows: Vec<DocRow>) -> Vec<String> {
-    rows.into_iter().map(|r| r.id).collect()
-}
-
-fn obj(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in fields {
-        js_sys::Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
-    }
-    o.into()
-}
-
-/// Writes records as they are (bypassing the store) through a second connection.
-async fn write_raw(name: &str, records: Vec<JsValue>, seq: Option<f64>) {
-    let db = Database::open(name).await.unwrap();
-    let tx = db
-        .transaction(["docs", "meta"])
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .unwrap();
-    let docs = tx.object_store("docs").unwrap();
-    for r in records {
-        docs.put(r).primitive().unwrap().await.unwrap();
-    }
-    if let Some(s) = seq {
-        let meta = tx.object_store("meta").unwrap();
-        meta.put(JsValue::from_f64(s))
-            .with_key("seq")
-            .primitive()
-            .unwrap()
-            .await
-            .unwrap();
-    }
-    tx.commit().await.unwrap();
-    db.close();
-}
 
 #[wasm_bindgen_test]
 async fn crud_revs_seqs_and_changes() {
@@ -298,119 +217,6 @@ async fn batch_is_all_or_nothing() {
 }
 
 #[wasm_bindgen_test]
-async fn migration_from_v1_backfills_index_fields() {
-    let name = fresh_name();
-    drop(IdbStore::open_at_version(&name, 1).await.unwrap());
-    // Version 1 records: type and rupd only, no status / priority / ref.
-    let v1 = |id: &str, b: String, seq: f64| {
-        let rev = next_rev(None, false, &b);
-        let mut tree = RevTree::new();
-        tree.add_child(None, rev.clone(), false).unwrap();
-        let state = serde_json::json!({ "tree": tree, "others": [] }).to_string();
-        obj(&[
-            ("_id", id.into()),
-            ("_rev", rev.to_string().into()),
-            ("seq", seq.into()),
-            ("deleted", false.into()),
-            ("body", b.into()),
-            ("state", state.into()),
-            ("type", "incident".into()),
-            ("rupd", (-seq).into()),
-        ])
-    };
-    let recs = vec![
-        v1("m1", body("incident", "new", 2, 1, "INC-M1"), 1.0),
-        v1("m2", body("incident", "closed", 3, 2, "INC-M2"), 2.0),
-    ];
-    write_raw(&name, recs, Some(2.0)).await;
-    let s = IdbStore::open(&name).await.unwrap();
-    let st = q("incident", ListFilter::Status("closed".into()), 0, 0);
-    assert_eq!(ids(s.list(&st).await.unwrap()), ["m2"]);
-    assert_eq!(
-        ids(s
-            .list(&q("incident", ListFilter::Priority(2), 0, 0))
-            .await
-            .unwrap()),
-        ["m1"]
-    );
-    assert_eq!(ids(s.find_by_reference("INC-M2").await.unwrap()), ["m2"]);
-    assert_eq!(
-        ids(s.list(&q("incident", ListFilter::All, 0, 0)).await.unwrap()),
-        ["m2", "m1"]
-    );
-    let m1 = s.get("m1").await.unwrap().unwrap();
-    let w = s
-        .put(edit(
-            "m1",
-            &m1.rev,
-            false,
-            body("incident", "new", 2, 3, "INC-M1"),
-        ))
-        .await;
-    assert_eq!(w.unwrap().seq, 3);
-}
-
-#[wasm_bindgen_test]
-async fn corrupted_records_are_reported_not_panicked() {
-    let (s, name) = fresh().await;
-    s.put(create("ok", body("incident", "new", 1, 1, "OK")))
-        .await
-        .unwrap();
-    let bad_body = obj(&[
-        ("_id", "bad-body".into()),
-        ("_rev", "1-abc".into()),
-        ("seq", 7.0.into()),
-        ("deleted", false.into()),
-        ("body", 12.0.into()),
-        ("state", "{}".into()),
-        ("type", "incident".into()),
-        ("rupd", (-5.0).into()),
-    ]);
-    let bad_state = obj(&[
-        ("_id", "bad-state".into()),
-        ("_rev", "1-abc".into()),
-        ("seq", 8.0.into()),
-        ("deleted", false.into()),
-        ("body", "{}".into()),
-        ("state", "not json".into()),
-    ]);
-    write_raw(&name, vec![bad_body, bad_state], None).await;
-    for id in ["bad-body", "bad-state"] {
-        match s.get(id).await {
-            Err(StoreError::Corrupt { id: got, .. }) => assert_eq!(got, id),
-            other => panic!("expected Corrupt for {id}, got {other:?}"),
-        }
-    }
-    let listed = s.list(&q("incident", ListFilter::All, 0, 0)).await;
-    assert!(matches!(listed, Err(StoreError::Corrupt { id, .. }) if id == "bad-body"));
-    let edit_bad = s
-        .put(edit("bad-state", &Rev::new(1, "abc"), false, "{}".into()))
-        .await;
-    assert!(matches!(edit_bad, Err(StoreError::Corrupt { .. })));
-}
-
-#[wasm_bindgen_test]
-async fn old_connection_blocks_and_newer_database_is_refused() {
-    let name = fresh_name();
-    drop(IdbStore::open_at_version(&name, 1).await.unwrap());
-    // A connection that does not close on `versionchange` (like an old app in a tab).
-    let old = Database::open(&name).await.unwrap();
-    assert_eq!(IdbStore::open(&name).await.err(), Some(StoreError::Blocked));
-    old.close();
-    let newer = fresh_name();
-    drop(IdbStore::open(&newer).await.unwrap());
-    Database::open(&newer)
-        .with_version(9u32)
-        .await
-        .unwrap()
-        .close();
-    assert_eq!(
-        IdbStore::open(&newer).await.err(),
-        Some(StoreError::VersionTooNew)
-    );
-}
-
-#[wasm_bindgen_test]
 async fn ten_thousand_documents_page_and_count_correctly() {
     let (s, name) = fresh().await;
     let revs: Vec<_> = (0..10_000)
@@ -460,53 +266,4 @@ async fn ten_thousand_documents_page_and_count_correctly() {
     );
     drop(s);
     IdbStore::delete_database(&name).await.unwrap();
-}
-
-#[wasm_bindgen_test]
-async fn counters_are_atomic_across_connections() {
-    let (a, name) = fresh().await;
-    let b = IdbStore::open(&name).await.unwrap();
-    // Two connections (as two tabs) asking at once never get the same number.
-    let (x, y) = futures_join(a.next_counter("counter:INC"), b.next_counter("counter:INC")).await;
-    let mut got = vec![x.unwrap(), y.unwrap()];
-    got.sort();
-    assert_eq!(got, vec![1, 2]);
-    assert_eq!(a.next_counter("counter:INC").await.unwrap(), 3);
-    a.meta_put("counter:BAD", "x").await.unwrap();
-    assert!(matches!(
-        a.next_counter("counter:BAD").await,
-        Err(StoreError::Corrupt { .. })
-    ));
-    drop(a);
-    drop(b);
-    IdbStore::delete_database(&name).await.unwrap();
-}
-
-/// Polls two futures together (no futures crate needed for one join).
-async fn futures_join<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    use std::pin::pin;
-    use std::task::Poll;
-    let (mut a, mut b) = (pin!(a), pin!(b));
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if ra.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                ra = Some(v);
-            }
-        }
-        if rb.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                rb = Some(v);
-            }
-        }
-        if ra.is_some() && rb.is_some() {
-            Poll::Ready((ra.take().unwrap(), rb.take().unwrap()))
-        } else {
-            Poll::Pending
-        }
-    })
-    .await
 }
