@@ -94,6 +94,7 @@ fn every_record_is_valid_and_consistent() {
             Record::Group(g) => g.validate().is_ok(),
             Record::Person(p) => p.validate().is_ok(),
             Record::Settings(_) => true,
+            Record::EscalationProcedure(p) => p.validate().is_ok(),
         };
         assert!(ok, "{} does not validate", r.id());
         assert!(r.updated() <= NOW, "{} updated in the future", r.id());

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::article::KnowledgeArticle;
 use super::config::{DeskSettings, Group, Person, Service};
+use super::escalation::EscalationProcedure;
 use super::incident::Incident;
 use super::known_error::KnownError;
 use super::problem::Problem;
@@ -35,10 +36,12 @@ pub enum Record {
     Person(Person),
     /// The desk settings.
     Settings(DeskSettings),
+    /// A service's escalation procedure.
+    EscalationProcedure(EscalationProcedure),
 }
 
 /// Every record kind's `type` tag.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "incident",
     "problem",
     "known_error",
@@ -48,6 +51,7 @@ pub const KINDS: [&str; 9] = [
     "group",
     "person",
     "settings",
+    "escalation_procedure",
 ];
 
 /// A document id: `<kind>:<uuid>`, e.g. `incident:6f1c…`.
@@ -73,6 +77,7 @@ impl Record {
             Record::Group(r) => &r.id,
             Record::Person(r) => &r.id,
             Record::Settings(r) => &r.id,
+            Record::EscalationProcedure(r) => &r.id,
         }
     }
 
@@ -88,6 +93,7 @@ impl Record {
             Record::Group(_) => "group",
             Record::Person(_) => "person",
             Record::Settings(_) => "settings",
+            Record::EscalationProcedure(_) => "escalation_procedure",
         }
     }
 
@@ -115,6 +121,7 @@ impl Record {
             Record::Group(r) => r.updated,
             Record::Person(r) => r.updated,
             Record::Settings(r) => r.updated,
+            Record::EscalationProcedure(r) => r.updated,
         }
     }
 
@@ -134,6 +141,7 @@ mod tests {
     use super::*;
     use crate::domain::demo::scenario;
     use crate::domain::document::index_entry_from_json;
+    use crate::domain::escalation::demo_procedures;
     use crate::domain::lifecycle::Lifecycle;
 
     fn status_key<S: Serialize>(s: &S) -> Option<String> {
@@ -156,7 +164,23 @@ mod tests {
 
     #[test]
     fn every_kind_indexes_and_round_trips() -> Result<(), serde_json::Error> {
-        let records = scenario(Timestamp(1_800_000_000_000));
+        let mut records = scenario(Timestamp(1_800_000_000_000));
+        let services: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Service(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        let groups: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Group(g) => Some(g.clone()),
+                _ => None,
+            })
+            .collect();
+        let procedures = demo_procedures(&services, &groups, Timestamp(1_700_000_000_000));
+        records.extend(procedures.into_iter().map(Record::EscalationProcedure));
         let mut seen: Vec<&str> = Vec::new();
         for r in &records {
             let json = r.to_json()?;

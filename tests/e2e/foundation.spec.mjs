@@ -83,6 +83,10 @@ test('an empty desk offers demo data, and loading it fills desk and portal', asy
   await expect(page.getByRole('heading', { name: 'How can we help?' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Help articles' })).toBeVisible();
   expect(await page.locator('.article-list li').count()).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { name: 'Connect to the VPN from home or a hotel' })).toBeVisible();
+  // Internal articles (even published ones) and unpublished ones never reach the portal.
+  await expect(page.getByText('Payslip PDF is blank: download as HTML')).toHaveCount(0);
+  await expect(page.getByText('Unlock a Windows account')).toHaveCount(0);
 });
 
 test('?demo loads the demo data automatically, once', async ({ page }) => {
