@@ -1,19 +1,18 @@
 //! Editing an incident; a stale edit (changed elsewhere meanwhile) is refused, not lost.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::incident_form::IncidentForm;
 use crate::domain::incident::{Incident, IncidentDraft};
 use crate::domain::revision::Rev;
 use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::incident_save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
 use crate::state::records::form_context;
-use crate::state::toast::Toasts;
 use crate::state::{incidents, AGENT};
 
 /// The "Edit incident" page.
@@ -62,41 +61,15 @@ pub fn EditIncident() -> impl IntoView {
     }
 }
 
-/// The form's submit handler: validates, saves the edit made on `rev`, then shows the
-/// incident; field errors go back to the form, anything else to a toast.
+/// The form's submit handler: saves the edit made on revision `rev` of `incident`.
 fn save_on_submit(
     incident: Incident,
     rev: Rev,
     errors: RwSignal<Option<ValidationErrors>>,
     busy: RwSignal<bool>,
 ) -> Callback<IncidentDraft> {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
-    let navigate = use_navigate();
-    Callback::new(move |draft: IncidentDraft| {
-        if let Err(e) = draft.validate() {
-            errors.set(Some(e));
-            return;
-        }
-        errors.set(None);
-        busy.set(true);
-        let (incident, rev, navigate) = (incident.clone(), rev.clone(), navigate.clone());
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => incidents::update(&*store, incident, rev, draft, AGENT).await,
-                Err(e) => Err(AppError::from(e)),
-            };
-            busy.set(false);
-            match result {
-                Ok(saved) => {
-                    db.changed();
-                    toasts.success(format!("Incident {} saved.", saved.reference));
-                    let href = AppRoute::Incident(saved.reference.as_str().to_string()).href();
-                    navigate(&href, NavigateOptions::default());
-                }
-                Err(AppError::Validation(v)) => errors.set(Some(v)),
-                Err(e) => toasts.error(format!("The changes were not saved: {e}")),
-            }
-        });
+    save_callback(errors, busy, "saved", move |store, draft| {
+        let (incident, rev) = (incident.clone(), rev.clone());
+        async move { incidents::update(&*store, incident, rev, draft, AGENT).await }
     })
 }

@@ -1,18 +1,15 @@
 //! Logging a new incident from the desk.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::error_panel::error_panel;
 use crate::components::incident_form::IncidentForm;
 use crate::domain::incident::{Channel, Environment, IncidentDraft};
 use crate::domain::priority::{Impact, Urgency};
 use crate::domain::validation::ValidationErrors;
-use crate::routes::AppRoute;
+use crate::pages::desk::incident_save::save_callback;
 use crate::state::db::Db;
-use crate::state::error::AppError;
 use crate::state::records::form_context;
-use crate::state::toast::Toasts;
 use crate::state::{incidents, AGENT};
 
 /// What a blank incident form starts with.
@@ -36,38 +33,11 @@ fn blank_draft() -> IncidentDraft {
 #[component]
 pub fn NewIncident() -> impl IntoView {
     let db = Db::expect();
-    let toasts = Toasts::expect();
     let errors = RwSignal::new(None::<ValidationErrors>);
     let busy = RwSignal::new(false);
     let ctx = LocalResource::new(move || async move { form_context(&*db.store()?).await });
-    let navigate = use_navigate();
-    let on_submit = Callback::new(move |draft: IncidentDraft| {
-        if let Err(e) = draft.validate() {
-            errors.set(Some(e));
-            return;
-        }
-        errors.set(None);
-        busy.set(true);
-        let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => incidents::create(&*store, draft, AGENT).await,
-                Err(e) => Err(AppError::from(e)),
-            };
-            busy.set(false);
-            match result {
-                Ok(incident) => {
-                    db.changed();
-                    toasts.success(format!("Incident {} created.", incident.reference));
-                    navigate(
-                        &AppRoute::Incident(incident.reference.as_str().to_string()).href(),
-                        Default::default(),
-                    );
-                }
-                Err(AppError::Validation(v)) => errors.set(Some(v)),
-                Err(e) => toasts.error(format!("The incident was not saved: {e}")),
-            }
-        });
+    let on_submit = save_callback(errors, busy, "created", |store, draft| async move {
+        incidents::create(&*store, draft, AGENT).await
     });
     view! {
         <h1>"New incident"</h1>

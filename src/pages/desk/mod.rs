@@ -4,6 +4,7 @@ pub mod incident_detail;
 pub mod incident_edit;
 pub mod incident_list;
 pub mod incident_new;
+pub mod incident_save;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
