@@ -141,6 +141,23 @@ pub struct IncidentDraft {
 }
 
 impl IncidentDraft {
+    /// An empty form: medium impact and urgency, found in production, by phone.
+    pub fn blank() -> IncidentDraft {
+        IncidentDraft {
+            title: String::new(),
+            description: String::new(),
+            service: None,
+            category: String::new(),
+            impact: Impact::Medium,
+            urgency: Urgency::Medium,
+            environment: Environment::Production,
+            release: None,
+            reporter_name: String::new(),
+            reporter_contact: String::new(),
+            channel: Channel::Phone,
+        }
+    }
+
     /// Checks every field; one message per field in error.
     pub fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errs = ValidationErrors::new();

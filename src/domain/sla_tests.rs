@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::history::History;
-use crate::domain::incident::{Channel, Environment, IncidentDraft};
-use crate::domain::priority::{Impact, PriorityMatrix, Urgency};
+use crate::domain::incident::IncidentDraft;
+use crate::domain::priority::PriorityMatrix;
 use crate::domain::reference::{DeviceTag, RefKind, Reference};
 use crate::domain::time::{DAY, HOUR, MINUTE};
 
@@ -19,16 +19,8 @@ pub(super) fn at(offset_ms: i64) -> Timestamp {
 pub(super) fn incident(priority: Priority) -> Incident {
     let draft = IncidentDraft {
         title: "VPN drops every 10 minutes".into(),
-        description: String::new(),
-        service: None,
-        category: String::new(),
-        impact: Impact::Medium,
-        urgency: Urgency::Medium,
-        environment: Environment::Production,
-        release: None,
         reporter_name: "Ana".into(),
-        reporter_contact: String::new(),
-        channel: Channel::Phone,
+        ..IncidentDraft::blank()
     };
     let r = Reference::new(RefKind::Incident, &DeviceTag::from_bits(3), 1);
     let made = Incident::create(

@@ -4,30 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
 use crate::components::incident_form::IncidentForm;
-use crate::domain::incident::{Channel, Environment, IncidentDraft};
-use crate::domain::priority::{Impact, Urgency};
+use crate::domain::incident::IncidentDraft;
 use crate::domain::validation::ValidationErrors;
 use crate::pages::desk::incident_save::save_callback;
 use crate::state::db::Db;
 use crate::state::records::form_context;
 use crate::state::{incidents, AGENT};
-
-/// What a blank incident form starts with.
-fn blank_draft() -> IncidentDraft {
-    IncidentDraft {
-        title: String::new(),
-        description: String::new(),
-        service: None,
-        category: String::new(),
-        impact: Impact::Medium,
-        urgency: Urgency::Medium,
-        environment: Environment::Production,
-        release: None,
-        reporter_name: String::new(),
-        reporter_contact: String::new(),
-        channel: Channel::Phone,
-    }
-}
 
 /// The "New incident" page.
 #[component]
@@ -46,7 +28,7 @@ pub fn NewIncident() -> impl IntoView {
             {move || Suspend::new(async move {
                 ctx.await.map(|c| view! {
                         <IncidentForm
-                            initial=blank_draft()
+                            initial=IncidentDraft::blank()
                             services=c.services
                             releases=c.releases
                             matrix=c.settings.matrix
