@@ -11,12 +11,15 @@ use crate::pages::desk::incident_detail::IncidentDetail;
 use crate::pages::desk::incident_edit::EditIncident;
 use crate::pages::desk::incident_list::IncidentList;
 use crate::pages::desk::incident_new::NewIncident;
+use crate::pages::desk::problem_detail::ProblemDetail;
+use crate::pages::desk::settings::DeskSettingsPage;
 use crate::pages::desk::DeskLayout;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::portal::PortalHome;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
+use crate::state::identity::Identity;
 use crate::state::toast::Toasts;
 
 /// The whole app. Route paths here mirror [`AppRoute::href`].
@@ -24,6 +27,7 @@ use crate::state::toast::Toasts;
 pub fn App() -> impl IntoView {
     Db::provide();
     Toasts::provide();
+    Identity::provide();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -37,6 +41,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("incidents/new") view=NewIncident/>
                         <Route path=path!("incidents/:reference") view=IncidentDetail/>
                         <Route path=path!("incidents/:reference/edit") view=EditIncident/>
+                        <Route path=path!("problems/:reference") view=ProblemDetail/>
+                        <Route path=path!("settings") view=DeskSettingsPage/>
                     </ParentRoute>
                     <Route path=path!("/portal") view=PortalHome/>
                 </Routes>

@@ -14,6 +14,10 @@ pub enum AppRoute {
     Incident(String),
     /// Editing one incident.
     EditIncident(String),
+    /// One problem, by its human reference (`PRB-…`).
+    Problem(String),
+    /// Desk configuration: SLA targets, priority matrix, escalation procedures.
+    Settings,
     /// The end users' self-service portal.
     Portal,
 }
@@ -27,6 +31,8 @@ impl AppRoute {
             AppRoute::NewIncident => "/desk/incidents/new".to_string(),
             AppRoute::Incident(r) => format!("/desk/incidents/{}", encode_segment(r)),
             AppRoute::EditIncident(r) => format!("/desk/incidents/{}/edit", encode_segment(r)),
+            AppRoute::Problem(r) => format!("/desk/problems/{}", encode_segment(r)),
+            AppRoute::Settings => "/desk/settings".to_string(),
             AppRoute::Portal => "/portal".to_string(),
         }
     }
@@ -63,6 +69,11 @@ mod tests {
             AppRoute::EditIncident("INC-7K3QF-0042".into()).href(),
             "/desk/incidents/INC-7K3QF-0042/edit"
         );
+        assert_eq!(
+            AppRoute::Problem("PRB-7K3QF-0001".into()).href(),
+            "/desk/problems/PRB-7K3QF-0001"
+        );
+        assert_eq!(AppRoute::Settings.href(), "/desk/settings");
         assert_eq!(AppRoute::Portal.href(), "/portal");
     }
 

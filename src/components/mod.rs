@@ -9,3 +9,4 @@ pub mod priority_badge;
 pub mod status_badge;
 pub mod toast_region;
 pub mod top_nav;
+pub mod who_am_i;

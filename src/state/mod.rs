@@ -4,10 +4,12 @@
 pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod directory;
 pub mod error;
+pub mod identity;
 pub mod incidents;
 pub mod records;
 pub mod toast;
 
-/// Name recorded as the author of desk changes until people can sign in.
+/// Name recorded as the author of desk changes while nobody has said who they are.
 pub const AGENT: &str = "Desk agent";

@@ -12,8 +12,9 @@ use crate::pages::desk::incident_save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::incidents;
 use crate::state::records::form_context;
-use crate::state::{incidents, AGENT};
 
 /// The "Edit incident" page.
 #[component]
@@ -68,8 +69,10 @@ fn save_on_submit(
     errors: RwSignal<Option<ValidationErrors>>,
     busy: RwSignal<bool>,
 ) -> Callback<IncidentDraft> {
+    let who = Identity::expect();
     save_callback(errors, busy, "saved", move |store, draft| {
         let (incident, rev) = (incident.clone(), rev.clone());
-        async move { incidents::update(&*store, incident, rev, draft, AGENT).await }
+        let by = who.author();
+        async move { incidents::update(&*store, incident, rev, draft, &by).await }
     })
 }

@@ -8,8 +8,9 @@ use crate::domain::incident::IncidentDraft;
 use crate::domain::validation::ValidationErrors;
 use crate::pages::desk::incident_save::save_callback;
 use crate::state::db::Db;
+use crate::state::identity::Identity;
+use crate::state::incidents;
 use crate::state::records::form_context;
-use crate::state::{incidents, AGENT};
 
 /// The "New incident" page.
 #[component]
@@ -18,8 +19,9 @@ pub fn NewIncident() -> impl IntoView {
     let errors = RwSignal::new(None::<ValidationErrors>);
     let busy = RwSignal::new(false);
     let ctx = LocalResource::new(move || async move { form_context(&*db.store()?).await });
-    let on_submit = save_callback(errors, busy, "created", |store, draft| async move {
-        incidents::create(&*store, draft, AGENT).await
+    let who = Identity::expect();
+    let on_submit = save_callback(errors, busy, "created", move |store, draft| async move {
+        incidents::create(&*store, draft, &who.author()).await
     });
     view! {
         <h1>"New incident"</h1>

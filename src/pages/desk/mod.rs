@@ -5,10 +5,13 @@ pub mod incident_edit;
 pub mod incident_list;
 pub mod incident_new;
 pub mod incident_save;
+pub mod problem_detail;
+pub mod settings;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
+use crate::components::who_am_i::WhoAmI;
 use crate::routes::AppRoute;
 
 /// Desk frame: the section navigation beside the current desk page.
@@ -19,6 +22,8 @@ pub fn DeskLayout() -> impl IntoView {
             <nav class="desk-nav" aria-label="Desk">
                 <A href=AppRoute::Incidents.href() exact=true>"Incidents"</A>
                 <A href=AppRoute::NewIncident.href()>"New incident"</A>
+                <A href=AppRoute::Settings.href()>"Settings"</A>
+                <WhoAmI/>
             </nav>
             <main id="main" class="page desk-main">
                 <Outlet/>
