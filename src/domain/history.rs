@@ -78,33 +78,167 @@ pub enum Change {
     },
 }
 
-impl Change {
-    /// One line for a timeline: `Status New → In progress`, `Title changed`, …
-    pub fn describe(&self) -> String {
+/// How a timeline marks an entry (one CSS class and one visible tag per kind).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// The record was created.
+    Created,
+    /// A field changed.
+    Field,
+    /// The status changed.
+    Status,
+    /// An internal work note.
+    WorkNote,
+    /// A comment the reporter sees.
+    PublicComment,
+    /// Assignment changed.
+    Assignment,
+    /// Functional or hierarchical escalation.
+    Escalation,
+    /// A link to another record.
+    Link,
+    /// Declared or stood down as a major incident.
+    Major,
+}
+
+impl EntryKind {
+    /// Stable name for styling (`work-note`).
+    pub fn key(self) -> &'static str {
         match self {
-            Change::Created => "Created".into(),
-            Change::Field { field, .. } => format!("{} changed", field_label(field)),
-            Change::Status { from, to, reason } => match reason {
-                Some(r) if !r.is_empty() => format!("Status {from} → {to} ({r})"),
-                _ => format!("Status {from} → {to}"),
-            },
-            Change::WorkNote { .. } => "Work note added".into(),
-            Change::PublicComment { .. } => "Public comment added".into(),
-            Change::Assigned { group, assignee } => match (group, assignee) {
-                (_, Some(a)) => format!("Assigned to {a}"),
-                (Some(g), None) => format!("Assigned to group {g}"),
-                (None, None) => "Unassigned".into(),
-            },
-            Change::Escalated { functional, to, .. } => {
-                let kind = if *functional {
-                    "Functional"
+            EntryKind::Created => "created",
+            EntryKind::Field => "field",
+            EntryKind::Status => "status",
+            EntryKind::WorkNote => "work-note",
+            EntryKind::PublicComment => "public-comment",
+            EntryKind::Assignment => "assignment",
+            EntryKind::Escalation => "escalation",
+            EntryKind::Link => "link",
+            EntryKind::Major => "major",
+        }
+    }
+
+    /// The tag shown on the entry (`Work note (internal)`).
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Created => "Created",
+            EntryKind::Field => "Change",
+            EntryKind::Status => "Status",
+            EntryKind::WorkNote => "Work note (internal)",
+            EntryKind::PublicComment => "Public comment",
+            EntryKind::Assignment => "Assignment",
+            EntryKind::Escalation => "Escalation",
+            EntryKind::Link => "Link",
+            EntryKind::Major => "Major incident",
+        }
+    }
+}
+
+/// One timeline entry in words: its kind, a one-line summary and, for notes and
+/// escalations, the text written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Described {
+    /// How to mark it.
+    pub kind: EntryKind,
+    /// `Impact: Medium → High`, `Assigned to Ada Lovelace (Network team)`, …
+    pub summary: String,
+    /// The note, comment or escalation reason, when there is one.
+    pub detail: Option<String>,
+}
+
+/// Fields whose stored values are record ids, shown through the name lookup.
+const ID_FIELDS: [&str; 4] = ["service", "release", "assignment_group", "assignee"];
+
+/// A value on a timeline: `—` when empty.
+fn shown(value: &str) -> String {
+    if value.trim().is_empty() {
+        "—".into()
+    } else {
+        value.to_owned()
+    }
+}
+
+impl Change {
+    /// One line for a timeline, with ids shown as they are stored: `Status New → In
+    /// progress`, `Title: old → new`, …
+    pub fn describe(&self) -> String {
+        self.describe_with(&|id: &str| id.to_owned()).summary
+    }
+
+    /// The timeline entry, turning record ids (groups, people, services, releases,
+    /// linked records) into names with `name` (which returns the id when unknown).
+    pub fn describe_with(&self, name: &dyn Fn(&str) -> String) -> Described {
+        let entry = |kind, summary: String, detail: Option<String>| Described {
+            kind,
+            summary,
+            detail,
+        };
+        match self {
+            Change::Created => entry(EntryKind::Created, "Created".into(), None),
+            Change::Field { field, to, .. } if field == "major" => {
+                let summary = if to == "Yes" {
+                    "Declared a major incident"
                 } else {
-                    "Hierarchical"
+                    "Major incident stood down"
                 };
-                format!("{kind} escalation to {to}")
+                entry(EntryKind::Major, summary.into(), None)
+            }
+            Change::Field { field, from, to } => {
+                let value = |v: &str| {
+                    if ID_FIELDS.contains(&field.as_str()) && !v.trim().is_empty() {
+                        name(v)
+                    } else {
+                        shown(v)
+                    }
+                };
+                let summary = format!("{}: {} → {}", field_label(field), value(from), value(to));
+                entry(EntryKind::Field, summary, None)
+            }
+            Change::Status { from, to, reason } => {
+                let summary = match reason {
+                    Some(r) if !r.trim().is_empty() => format!("Status {from} → {to} ({r})"),
+                    _ => format!("Status {from} → {to}"),
+                };
+                entry(EntryKind::Status, summary, None)
+            }
+            Change::WorkNote { text } => entry(
+                EntryKind::WorkNote,
+                "Work note added".into(),
+                Some(text.clone()),
+            ),
+            Change::PublicComment { text } => entry(
+                EntryKind::PublicComment,
+                "Public comment added".into(),
+                Some(text.clone()),
+            ),
+            Change::Assigned { group, assignee } => {
+                let summary = match (group.as_deref(), assignee.as_deref()) {
+                    (Some(g), Some(a)) => format!("Assigned to {} ({})", name(a), name(g)),
+                    (None, Some(a)) => format!("Assigned to {}", name(a)),
+                    (Some(g), None) => format!("Assigned to group {}", name(g)),
+                    (None, None) => "Unassigned".into(),
+                };
+                entry(EntryKind::Assignment, summary, None)
+            }
+            Change::Escalated {
+                functional,
+                to,
+                reason,
+            } => {
+                let summary = if *functional {
+                    format!("Functional escalation to {}", name(to))
+                } else {
+                    format!("Hierarchical escalation to {}", name(to))
+                };
+                let detail = (!reason.trim().is_empty()).then(|| reason.clone());
+                entry(EntryKind::Escalation, summary, detail)
             }
             Change::Linked { what, target } => {
-                format!("Linked {} {target}", field_label(what).to_lowercase())
+                let summary = format!(
+                    "Linked {} {}",
+                    field_label(what).to_lowercase(),
+                    name(target)
+                );
+                entry(EntryKind::Link, summary, None)
             }
         }
     }
@@ -191,56 +325,5 @@ impl History {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn describes() {
-        let s = Change::Status {
-            from: "New".into(),
-            to: "In progress".into(),
-            reason: None,
-        };
-        assert_eq!(s.describe(), "Status New → In progress");
-        let f = Change::Field {
-            field: "title".into(),
-            from: "a".into(),
-            to: "b".into(),
-        };
-        assert_eq!(f.describe(), "Title changed");
-        assert_eq!(field_label("resolution_notes"), "Resolution notes");
-        let e = Change::Escalated {
-            functional: true,
-            to: "Network team".into(),
-            reason: "needs router access".into(),
-        };
-        assert_eq!(e.describe(), "Functional escalation to Network team");
-        let l = Change::Linked {
-            what: "known_error".into(),
-            target: "KE-DEM00-0001".into(),
-        };
-        assert_eq!(l.describe(), "Linked known error KE-DEM00-0001");
-    }
-
-    #[test]
-    fn serialises_with_kind_tag() {
-        let mut h = History::new();
-        h.record(Timestamp(5), "ana", Change::Created);
-        h.record(
-            Timestamp(6),
-            "ana",
-            Change::WorkNote {
-                text: "called user".into(),
-            },
-        );
-        assert_eq!(h.len(), 2);
-        let json = serde_json::to_string(&h).unwrap_or_default();
-        assert_eq!(
-            json,
-            r#"[{"at":5,"by":"ana","change":{"kind":"created"}},{"at":6,"by":"ana","change":{"kind":"work_note","text":"called user"}}]"#
-        );
-        assert_eq!(serde_json::from_str::<History>(&json).ok(), Some(h));
-        let partial = r#"{"kind":"status","from":"New","to":"Closed"}"#;
-        assert!(serde_json::from_str::<Change>(partial).is_ok());
-    }
-}
+#[path = "history_tests.rs"]
+mod tests;

@@ -10,7 +10,11 @@ use super::reference::Reference;
 use super::time::Timestamp;
 use super::validation::{max_text, require_text_between, ValidationErrors};
 
-pub use super::incident_kinds::{Channel, Environment, HoldReason, IncidentStatus};
+pub use super::incident_kinds::{Channel, Environment, HoldReason, IncidentStatus, ResolutionCode};
+
+#[path = "incident_work.rs"]
+mod work;
+pub use work::{check_note, LinkKind};
 
 /// Who reported the incident and how to reach them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,71 +246,6 @@ impl Incident {
             reporter_contact: self.reporter.contact.clone(),
             channel: self.channel,
         }
-    }
-
-    /// Applies an edited draft, recording one history event per changed field
-    /// (priority included when the matrix gives a new one). Nothing changes on error.
-    pub fn apply_edit(
-        &mut self,
-        draft: IncidentDraft,
-        now: Timestamp,
-        by: &str,
-        matrix: &PriorityMatrix,
-    ) -> Result<(), ValidationErrors> {
-        draft.validate()?;
-        let h = &mut self.history;
-        let mut changed = false;
-        let mut text = |h: &mut History, field: &str, old: &mut String, new: &str| {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        };
-        text(h, "title", &mut self.title, &draft.title);
-        text(h, "description", &mut self.description, &draft.description);
-        text(h, "category", &mut self.category, &draft.category);
-        text(
-            h,
-            "reporter_name",
-            &mut self.reporter.name,
-            &draft.reporter_name,
-        );
-        let contact = &draft.reporter_contact;
-        text(h, "reporter_contact", &mut self.reporter.contact, contact);
-        let (service, release) = (clean(&draft.service), clean(&draft.release));
-        if h.record_field(now, by, "service", show(&self.service), show(&service)) {
-            self.service = service;
-            changed = true;
-        }
-        if h.record_field(now, by, "release", show(&self.release), show(&release)) {
-            self.release = release;
-            changed = true;
-        }
-        let pairs = [
-            ("impact", self.impact.label(), draft.impact.label()),
-            ("urgency", self.urgency.label(), draft.urgency.label()),
-            (
-                "environment",
-                self.environment.label(),
-                draft.environment.label(),
-            ),
-            ("channel", self.channel.label(), draft.channel.label()),
-        ];
-        for (field, old, new) in pairs {
-            changed |= h.record_field(now, by, field, old, new);
-        }
-        self.impact = draft.impact;
-        self.urgency = draft.urgency;
-        self.environment = draft.environment;
-        self.channel = draft.channel;
-        let priority = matrix.priority(self.impact, self.urgency);
-        changed |= h.record_field(now, by, "priority", self.priority.label(), priority.label());
-        self.priority = priority;
-        if changed {
-            self.touch(now, by);
-        }
-        Ok(())
     }
 
     /// Moves to `to`, refusing illegal moves and policy breaches (a resolved incident

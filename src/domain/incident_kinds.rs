@@ -175,3 +175,66 @@ impl HoldReason {
         }
     }
 }
+
+/// How an incident was resolved. Stored as its key (`workaround`) in
+/// `Incident::resolution_code`, so codes written by older versions still read.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolutionCode {
+    /// The cause was fixed.
+    Fixed,
+    /// A workaround restored the service; the cause remains.
+    Workaround,
+    /// The caller was shown how to do it.
+    AdviceGiven,
+    /// Nothing wrong was found.
+    NoFaultFound,
+    /// The caller fixed it themselves or it went away.
+    ResolvedByCaller,
+}
+
+impl ResolutionCode {
+    /// Every code, in form order.
+    pub const ALL: [ResolutionCode; 5] = [
+        ResolutionCode::Fixed,
+        ResolutionCode::Workaround,
+        ResolutionCode::AdviceGiven,
+        ResolutionCode::NoFaultFound,
+        ResolutionCode::ResolvedByCaller,
+    ];
+
+    /// The stored key (`no_fault_found`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ResolutionCode::Fixed => "fixed",
+            ResolutionCode::Workaround => "workaround",
+            ResolutionCode::AdviceGiven => "advice_given",
+            ResolutionCode::NoFaultFound => "no_fault_found",
+            ResolutionCode::ResolvedByCaller => "resolved_by_caller",
+        }
+    }
+
+    /// Human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResolutionCode::Fixed => "Fixed",
+            ResolutionCode::Workaround => "Workaround applied",
+            ResolutionCode::AdviceGiven => "Advice given",
+            ResolutionCode::NoFaultFound => "No fault found",
+            ResolutionCode::ResolvedByCaller => "Resolved by caller",
+        }
+    }
+
+    /// The code stored as `key`.
+    pub fn from_key(key: &str) -> Option<ResolutionCode> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// The label of a stored key; the key itself when it is not a known code.
+    pub fn label_of(key: &str) -> &str {
+        match Self::from_key(key) {
+            Some(code) => code.label(),
+            None => key,
+        }
+    }
+}
