@@ -14,6 +14,7 @@ pub mod known_error;
 pub mod lifecycle;
 pub mod priority;
 pub mod problem;
+pub mod problem_intake;
 pub mod record;
 pub mod reference;
 pub mod release;

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod error;
 pub mod identity;
 pub mod incidents;
+pub mod problems;
 pub mod records;
 pub mod toast;
 
