@@ -267,3 +267,34 @@ async fn ten_thousand_documents_page_and_count_correctly() {
     drop(s);
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn scan_walks_one_kind_in_chunks_and_skips_tombstones() {
+    let (s, _) = fresh().await;
+    for (id, kind) in [
+        ("incident:a", "incident"),
+        ("incident:b", "incident"),
+        ("incident:c", "incident"),
+        ("incident:d", "incident"),
+        ("incidentx:e", "incident"),
+        ("problem:a", "problem"),
+    ] {
+        s.put(create(id, body(kind, "new", 2, 10, id)))
+            .await
+            .unwrap();
+    }
+    let b = s.get("incident:b").await.unwrap().unwrap();
+    s.put(edit("incident:b", &b.rev, true, "{}".into()))
+        .await
+        .unwrap();
+    let first = s.scan("incident", None, 2).await.unwrap();
+    assert_eq!(ids(first.rows), vec!["incident:a"]);
+    assert_eq!(first.next.as_deref(), Some("incident:b"));
+    let second = s.scan("incident", first.next.as_deref(), 2).await.unwrap();
+    assert_eq!(ids(second.rows), vec!["incident:c", "incident:d"]);
+    let third = s.scan("incident", second.next.as_deref(), 2).await.unwrap();
+    assert!(third.rows.is_empty() && third.next.is_none());
+    let all = s.scan("incident", None, 0).await.unwrap();
+    assert_eq!(ids(all.rows).len(), 3);
+    assert!(all.next.is_none());
+}

@@ -103,6 +103,53 @@ pub struct IncidentRow {
     pub created: Timestamp,
     /// Last change.
     pub updated: Timestamp,
+    /// Sort positions of the group, assignee, service and release ids by name, set by
+    /// [`rank_by_name`]; equal ranks mean equal ids. All 0 (unranked) sorts by id.
+    pub ranks: [u32; 4],
+}
+
+/// Which id a rank slot orders.
+pub const RANK_GROUP: usize = 0;
+/// See [`RANK_GROUP`].
+pub const RANK_ASSIGNEE: usize = 1;
+/// See [`RANK_GROUP`].
+pub const RANK_SERVICE: usize = 2;
+/// See [`RANK_GROUP`].
+pub const RANK_RELEASE: usize = 3;
+
+/// Sets every row's [`IncidentRow::ranks`] so that sorting by group, assignee, service
+/// or release follows the names people see (`name(id)`, case- and accent-insensitive),
+/// not the ids. Ids with the same name are told apart by id, so ranks stay unique.
+pub fn rank_by_name(rows: &mut [IncidentRow], name: impl Fn(&str) -> String) {
+    use std::collections::HashMap;
+    for slot in 0..4 {
+        let id_of = |r: &IncidentRow| -> Option<String> {
+            match slot {
+                RANK_GROUP => r.assignment_group.clone(),
+                RANK_ASSIGNEE => r.assignee.clone(),
+                RANK_SERVICE => r.service.clone(),
+                _ => r.release.clone(),
+            }
+        };
+        let mut distinct: Vec<String> = rows.iter().filter_map(id_of).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut keyed: Vec<(String, String)> = distinct
+            .into_iter()
+            .map(|id| (fold(&name(&id)), id))
+            .collect();
+        keyed.sort();
+        let rank: HashMap<String, u32> = keyed
+            .into_iter()
+            .enumerate()
+            .map(|(k, (_, id))| (id, u32::try_from(k + 1).unwrap_or(u32::MAX)))
+            .collect();
+        for row in rows.iter_mut() {
+            row.ranks[slot] = id_of(row)
+                .and_then(|id| rank.get(&id).copied())
+                .unwrap_or(0);
+        }
+    }
 }
 
 impl IncidentRow {
@@ -126,6 +173,7 @@ impl IncidentRow {
             sla,
             created: incident.created.min(now),
             updated: incident.updated.min(now),
+            ranks: [0; 4],
         }
     }
 }

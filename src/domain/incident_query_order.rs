@@ -79,10 +79,10 @@ impl<'r> Keys<'r> {
             SortKey::Sla => number(u128::from(row.sla.rank())),
             SortKey::Age => number(time_key(row.created.0)),
             SortKey::Updated => number(time_key(row.updated.0)),
-            SortKey::Group => optional(row.assignment_group.as_deref()),
-            SortKey::Assignee => optional(row.assignee.as_deref()),
-            SortKey::Service => optional(row.service.as_deref()),
-            SortKey::Release => optional(row.release.as_deref()),
+            SortKey::Group => ranked(row.assignment_group.as_deref(), row.ranks[0]),
+            SortKey::Assignee => ranked(row.assignee.as_deref(), row.ranks[1]),
+            SortKey::Service => ranked(row.service.as_deref(), row.ranks[2]),
+            SortKey::Release => ranked(row.release.as_deref(), row.ranks[3]),
         };
         match self.dir {
             SortDir::Asc => (class, primary, exact),
@@ -122,9 +122,14 @@ fn text(s: &str) -> (u128, bool, u8) {
     (p, exact, 0)
 }
 
+/// An optional id ordered by (rank, id): the rank in the top 32 bits, the id's first
+/// 12 bytes below. Never exact, so ties go to [`compare`], which compares whole ids.
 #[inline(always)]
-fn optional(s: Option<&str>) -> (u128, bool, u8) {
-    s.map_or((0, true, 1), text)
+fn ranked(id: Option<&str>, rank: u32) -> (u128, bool, u8) {
+    match id {
+        None => (0, true, 1),
+        Some(id) => ((u128::from(rank) << 96) | (prefix(id).0 >> 32), false, 0),
+    }
 }
 
 /// Keeps the first `k` of a stream of entries in sort order while holding at most
@@ -204,10 +209,11 @@ impl<'k, 'r> TopK<'k, 'r> {
     }
 }
 
-/// Orders optional ids by `dir`, with empty values last in both directions.
-fn opt_cmp(a: &Option<String>, b: &Option<String>, dir: SortDir) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => dir.apply(x.cmp(y)),
+/// Orders optional ids by (rank, id) and `dir`, with empty values last in both
+/// directions.
+fn opt_cmp(a: (&Option<String>, u32), b: (&Option<String>, u32), dir: SortDir) -> Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => dir.apply(a.1.cmp(&b.1).then_with(|| x.cmp(y))),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -229,11 +235,15 @@ pub(super) fn compare(
         SortKey::Title => dir.apply(x.title_lower.cmp(&y.title_lower)),
         SortKey::Priority => dir.apply(x.priority.cmp(&y.priority)),
         SortKey::Status => dir.apply(status_index(x.status).cmp(&status_index(y.status))),
-        SortKey::Group => opt_cmp(&x.assignment_group, &y.assignment_group, dir),
-        SortKey::Assignee => opt_cmp(&x.assignee, &y.assignee, dir),
-        SortKey::Service => opt_cmp(&x.service, &y.service, dir),
+        SortKey::Group => opt_cmp(
+            (&x.assignment_group, x.ranks[0]),
+            (&y.assignment_group, y.ranks[0]),
+            dir,
+        ),
+        SortKey::Assignee => opt_cmp((&x.assignee, x.ranks[1]), (&y.assignee, y.ranks[1]), dir),
+        SortKey::Service => opt_cmp((&x.service, x.ranks[2]), (&y.service, y.ranks[2]), dir),
         SortKey::Environment => dir.apply(env_index(x.environment).cmp(&env_index(y.environment))),
-        SortKey::Release => opt_cmp(&x.release, &y.release, dir),
+        SortKey::Release => opt_cmp((&x.release, x.ranks[3]), (&y.release, y.ranks[3]), dir),
         SortKey::Sla => dir.apply(x.sla.rank().cmp(&y.sla.rank())),
         SortKey::Age => dir.apply(x.created.cmp(&y.created)),
         SortKey::Updated => dir.apply(x.updated.cmp(&y.updated)),

@@ -39,6 +39,7 @@ fn row(n: u32, title: &str) -> IncidentRow {
         sla: SlaFilterState::OnTrack,
         created: Timestamp(i64::from(n) * 1000),
         updated: Timestamp(i64::from(n) * 1000),
+        ranks: [0; 4],
     }
 }
 
@@ -383,3 +384,47 @@ mod scale;
 
 #[path = "incident_query_url_tests.rs"]
 mod url;
+
+#[test]
+fn optional_columns_sort_by_name_once_ranked() {
+    let mut rows = vec![row(1, "a"), row(2, "b"), row(3, "c"), row(4, "d")];
+    rows[0].assignment_group = Some("group:1".into());
+    rows[1].assignment_group = Some("group:2".into());
+    rows[2].assignment_group = Some("group:3".into());
+    let names = |id: &str| match id {
+        "group:1" => "Zulu team".to_owned(),
+        "group:2" => "alpha team".to_owned(),
+        _ => "Échelon".to_owned(),
+    };
+    let all = IncidentFilter::default();
+    let by_group = (SortKey::Group, SortDir::Asc);
+    assert_eq!(
+        refs(&rows, &all, by_group),
+        [
+            "INC-TEST0-0001",
+            "INC-TEST0-0002",
+            "INC-TEST0-0003",
+            "INC-TEST0-0004"
+        ]
+    );
+    rank_by_name(&mut rows, names);
+    // alpha < Échelon (accent folded) < Zulu; no group stays last.
+    assert_eq!(
+        refs(&rows, &all, by_group),
+        [
+            "INC-TEST0-0002",
+            "INC-TEST0-0003",
+            "INC-TEST0-0001",
+            "INC-TEST0-0004"
+        ]
+    );
+    assert_eq!(
+        refs(&rows, &all, (SortKey::Group, SortDir::Desc)),
+        [
+            "INC-TEST0-0001",
+            "INC-TEST0-0003",
+            "INC-TEST0-0002",
+            "INC-TEST0-0004"
+        ]
+    );
+}

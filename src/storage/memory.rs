@@ -8,7 +8,7 @@ use crate::domain::document::{index_entry_from_json, DocState, NewRevision};
 
 use super::edit::{apply_local_edit, write_result};
 use super::query::list_order_key;
-use super::{ChangeRow, DocRow, ListQuery, Store, StoreError, WriteResult};
+use super::{kind_bounds, ChangeRow, DocRow, ListQuery, ScanPage, Store, StoreError, WriteResult};
 
 #[derive(Debug, Default)]
 struct Inner {
@@ -100,6 +100,40 @@ impl Store for MemoryStore {
 
     async fn count(&self, q: &ListQuery) -> Result<u32, StoreError> {
         Ok(u32::try_from(self.live_matching(q).len()).unwrap_or(u32::MAX))
+    }
+
+    async fn scan(
+        &self,
+        kind: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<ScanPage, StoreError> {
+        use std::ops::Bound;
+        let (lo, hi) = kind_bounds(kind);
+        let lower = match after {
+            Some(a) if a >= lo.as_str() => Bound::Excluded(a.to_owned()),
+            _ => Bound::Included(lo),
+        };
+        let inner = self.inner.borrow();
+        let take = if limit == 0 {
+            usize::MAX
+        } else {
+            limit as usize
+        };
+        let mut page = ScanPage::default();
+        let mut examined = 0usize;
+        let mut last = None;
+        for (id, d) in inner.docs.range((lower, Bound::Excluded(hi))).take(take) {
+            examined += 1;
+            last = Some(id);
+            if !d.deleted {
+                page.rows.push(row(d));
+            }
+        }
+        if examined == take {
+            page.next = last.cloned();
+        }
+        Ok(page)
     }
 
     async fn changes(&self, since: u64, limit: u32) -> Result<Vec<ChangeRow>, StoreError> {

@@ -252,3 +252,37 @@ fn counters_increment_and_refuse_garbage() {
         );
     });
 }
+
+#[test]
+fn scan_walks_one_kind_in_chunks_and_skips_tombstones() {
+    let s = MemoryStore::new();
+    block_on(async {
+        for id in [
+            "incident:a",
+            "incident:b",
+            "incident:c",
+            "incident:d",
+            "incidentx:e",
+            "problem:a",
+        ] {
+            s.put(create(id, body("incident", "new", 2, 10, id)))
+                .await
+                .unwrap();
+        }
+        let b = s.get("incident:b").await.unwrap().unwrap();
+        s.put(edit("incident:b", &b.rev, true, "{}".into()))
+            .await
+            .unwrap();
+        let ids = |p: &ScanPage| p.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        let first = s.scan("incident", None, 2).await.unwrap();
+        assert_eq!(ids(&first), ["incident:a"]);
+        assert_eq!(first.next.as_deref(), Some("incident:b"));
+        let second = s.scan("incident", first.next.as_deref(), 2).await.unwrap();
+        assert_eq!(ids(&second), ["incident:c", "incident:d"]);
+        let third = s.scan("incident", second.next.as_deref(), 2).await.unwrap();
+        assert!(third.rows.is_empty() && third.next.is_none());
+        let all = s.scan("incident", None, 0).await.unwrap();
+        assert_eq!(ids(&all).len(), 3);
+        assert!(all.next.is_none());
+    });
+}

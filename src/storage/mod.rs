@@ -68,6 +68,20 @@ pub struct WriteResult {
     pub seq: u64,
 }
 
+/// One chunk of a [`Store::scan`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ScanPage {
+    /// Live documents of the chunk, in id order.
+    pub rows: Vec<DocRow>,
+    /// The id to continue after; `None` once the scan reached the end.
+    pub next: Option<String>,
+}
+
+/// The id range of documents of `kind`: ids are `<kind>:<uuid>`, and `;` follows `:`.
+pub fn kind_bounds(kind: &str) -> (String, String) {
+    (format!("{kind}:"), format!("{kind};"))
+}
+
 /// One entry of the local changes feed: the last write to a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeRow {
@@ -94,6 +108,15 @@ pub trait Store {
     async fn list(&self, q: &ListQuery) -> Result<Vec<DocRow>, StoreError>;
     /// How many live documents match, ignoring limit and offset.
     async fn count(&self, q: &ListQuery) -> Result<u32, StoreError>;
+    /// Reads documents whose id is `<kind>:…` in id order, starting after `after`,
+    /// examining at most `limit` (tombstones are examined but not returned). Meant for
+    /// building in-memory views a chunk at a time; continue from [`ScanPage::next`].
+    async fn scan(
+        &self,
+        kind: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<ScanPage, StoreError>;
     /// The local changes feed: documents whose last write has `seq > since`, ascending.
     async fn changes(&self, since: u64, limit: u32) -> Result<Vec<ChangeRow>, StoreError>;
     /// Sequence of the last write (0 for an empty database).
