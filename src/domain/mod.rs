@@ -20,5 +20,6 @@ pub mod reference;
 pub mod release;
 pub mod revision;
 pub mod sla;
+pub mod sla_schedule;
 pub mod time;
 pub mod validation;
