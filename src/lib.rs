@@ -9,3 +9,6 @@ pub mod search;
 pub mod state;
 pub mod storage;
 pub mod sync;
+
+#[cfg(test)]
+pub mod test_util;

@@ -22,3 +22,24 @@ pub fn now() -> Timestamp {
 pub fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+/// A high-resolution instant in milliseconds (`performance.now()` in the browser), for
+/// measuring how long something took.
+pub fn precise_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use std::sync::OnceLock;
+        static START: OnceLock<std::time::Instant> = OnceLock::new();
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64()
+            * 1000.0
+    }
+}

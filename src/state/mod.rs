@@ -7,8 +7,10 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod identity;
+pub mod incident_actions;
 pub mod incidents;
 pub mod problems;
+pub mod queue;
 pub mod records;
 pub mod toast;
 

@@ -1,31 +1,10 @@
 //! Native tests of [`MemoryStore`]: CRUD, revision and sequence bookkeeping, conflicts,
 //! list filters and order, batch atomicity.
 
-use std::future::Future;
-use std::pin::pin;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
-
 use super::*;
 use crate::domain::revision::Rev;
 use crate::storage::ListFilter;
-
-struct Noop;
-impl Wake for Noop {
-    fn wake(self: Arc<Self>) {}
-}
-
-/// Runs a future that never waits on anything outside itself (all `MemoryStore` calls).
-fn block_on<F: Future>(f: F) -> F::Output {
-    let waker = Waker::from(Arc::new(Noop));
-    let mut cx = Context::from_waker(&waker);
-    let mut f = pin!(f);
-    loop {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-}
+use crate::test_util::block_on;
 
 fn body(kind: &str, status: &str, priority: u8, updated: i64, reference: &str) -> String {
     format!(

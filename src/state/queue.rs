@@ -1,0 +1,279 @@
+//! The incident queue's rows in memory: built from the store a chunk at a time (the
+//! page stays responsive), kept current from the local changes feed, and queried with
+//! the pure query model without touching IndexedDB. SLA verdicts advance with the
+//! clock through per-row schedules, so "breaching soon" stays true without re-reading
+//! histories.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::domain::config::SlaPolicy;
+use crate::domain::incident::Incident;
+use crate::domain::incident_query::{
+    query, rank_by_name, IncidentFilter, IncidentRow, QueryResult, SortDir, SortKey,
+};
+use crate::domain::record::Record;
+use crate::domain::sla::sla_status;
+use crate::domain::sla_schedule::SlaSchedule;
+use crate::domain::time::Timestamp;
+use crate::storage::{DocRow, Store};
+
+use super::directory::Directory;
+use super::error::AppError;
+use super::records::{decode, settings};
+
+/// Documents read per chunk while building.
+const CHUNK: u32 = 2_000;
+/// Beyond this many changes since the last refresh, rebuilding is cheaper.
+const REBUILD_AFTER: usize = 5_000;
+/// SLA verdicts are brought up to date when older than this.
+const SLA_FRESH_MS: i64 = 15_000;
+
+/// The rows and what they were built from.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<IncidentRow>,
+    schedules: Vec<SlaSchedule>,
+    by_id: HashMap<String, usize>,
+    /// Store sequence the rows reflect.
+    seq: u64,
+    built: bool,
+    policy: Option<SlaPolicy>,
+    sla_at: Timestamp,
+    /// Rows changed since names were last ranked.
+    unranked: bool,
+}
+
+impl Rows {
+    fn upsert(&mut self, incident: &Incident, policy: &SlaPolicy, now: Timestamp) {
+        let status = sla_status(incident, policy, now);
+        let schedule = SlaSchedule::of(&status);
+        let row = IncidentRow::from_incident(incident, schedule.filter_state(now), now);
+        match self.by_id.get(&incident.id) {
+            Some(&i) => {
+                self.rows[i] = row;
+                self.schedules[i] = schedule;
+            }
+            None => {
+                self.by_id.insert(incident.id.clone(), self.rows.len());
+                self.rows.push(row);
+                self.schedules.push(schedule);
+            }
+        }
+        self.unranked = true;
+    }
+
+    fn remove(&mut self, id: &str) {
+        let Some(i) = self.by_id.remove(id) else {
+            return;
+        };
+        self.rows.swap_remove(i);
+        self.schedules.swap_remove(i);
+        if let Some(moved) = self.rows.get(i) {
+            self.by_id.insert(moved.id.clone(), i);
+        }
+    }
+
+    fn add_rows(&mut self, docs: &[DocRow], policy: &SlaPolicy, now: Timestamp) {
+        for doc in docs {
+            // A damaged document is left out of the queue rather than hiding all of
+            // it; its page still reports the damage when opened.
+            if let Ok(Record::Incident(i)) = decode(doc) {
+                self.upsert(&i, policy, now);
+            }
+        }
+    }
+
+    fn refresh_sla(&mut self, now: Timestamp) {
+        for (row, schedule) in self.rows.iter_mut().zip(&self.schedules) {
+            row.sla = schedule.filter_state(now);
+        }
+        self.sla_at = now;
+    }
+}
+
+/// One page of the queue.
+#[derive(Clone, Debug, Default)]
+pub struct QueuePage {
+    /// The rows of the page, in order.
+    pub rows: Vec<IncidentRow>,
+    /// Matching rows, counts per status.
+    pub result: QueryResult,
+    /// Milliseconds the in-memory query took.
+    pub query_ms: f64,
+}
+
+/// Handle to the shared row cache (cheap to clone).
+#[derive(Clone, Default)]
+pub struct Queue {
+    rows: Rc<RefCell<Rows>>,
+    busy: Rc<Cell<bool>>,
+}
+
+impl Queue {
+    /// An empty cache; the first [`Queue::refresh`] builds it.
+    pub fn new() -> Queue {
+        Queue::default()
+    }
+
+    /// Brings the rows up to date with the store: a chunked full build the first time
+    /// (or after many changes, or when the SLA policy changed), otherwise only the
+    /// documents changed since. `names` orders the group, assignee, service and
+    /// release columns.
+    pub async fn refresh<S: Store>(
+        &self,
+        store: &S,
+        names: &Directory,
+        now: Timestamp,
+    ) -> Result<(), AppError> {
+        // One refresh at a time; a second caller waits for the first and then finds
+        // little or nothing left to do.
+        while self.busy.get() {
+            pause().await;
+        }
+        let _busy = Busy::hold(&self.busy);
+        self.refresh_inner(store, now).await?;
+        let mut rows = self.rows.borrow_mut();
+        if now.since(rows.sla_at) > SLA_FRESH_MS || now < rows.sla_at {
+            rows.refresh_sla(now);
+        }
+        if rows.unranked {
+            rank_by_name(&mut rows.rows, |id| names.name(id).to_owned());
+            rows.unranked = false;
+        }
+        Ok(())
+    }
+
+    /// Names changed (a group or person renamed): rank again on the next refresh.
+    pub fn names_changed(&self) {
+        self.rows.borrow_mut().unranked = true;
+    }
+
+    async fn refresh_inner<S: Store>(&self, store: &S, now: Timestamp) -> Result<(), AppError> {
+        let policy = settings(store).await?.sla;
+        let last = store.last_seq().await?;
+        let (built, seq, same_policy) = {
+            let r = self.rows.borrow();
+            (r.built, r.seq, r.policy.as_ref() == Some(&policy))
+        };
+        if built && same_policy && seq == last {
+            return Ok(());
+        }
+        if built && same_policy {
+            let changes = store.changes(seq, 0).await?;
+            if changes.len() <= REBUILD_AFTER {
+                for change in changes.iter().filter(|c| c.id.starts_with("incident:")) {
+                    let doc = store.get(&change.id).await?;
+                    let mut rows = self.rows.borrow_mut();
+                    match doc {
+                        Some(d) if !d.deleted => rows.add_rows(
+                            &[DocRow {
+                                id: d.id.clone(),
+                                rev: d.rev.clone(),
+                                body: d.body.clone(),
+                            }],
+                            &policy,
+                            now,
+                        ),
+                        _ => rows.remove(&change.id),
+                    }
+                }
+                let mut rows = self.rows.borrow_mut();
+                rows.seq = changes.last().map_or(last, |c| c.seq.max(last));
+                return Ok(());
+            }
+        }
+        self.build(store, policy, last, now).await
+    }
+
+    async fn build<S: Store>(
+        &self,
+        store: &S,
+        policy: SlaPolicy,
+        seq: u64,
+        now: Timestamp,
+    ) -> Result<(), AppError> {
+        let mut fresh = Rows::default();
+        let mut after: Option<String> = None;
+        loop {
+            let page = store.scan("incident", after.as_deref(), CHUNK).await?;
+            fresh.add_rows(&page.rows, &policy, now);
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+            pause().await;
+        }
+        fresh.built = true;
+        fresh.seq = seq;
+        fresh.policy = Some(policy);
+        fresh.sla_at = now;
+        fresh.unranked = true;
+        *self.rows.borrow_mut() = fresh;
+        Ok(())
+    }
+
+    /// One page of the cached rows (call [`Queue::refresh`] first).
+    pub fn page(
+        &self,
+        filter: &IncidentFilter,
+        sort: (SortKey, SortDir),
+        offset: usize,
+        limit: usize,
+    ) -> QueuePage {
+        let rows = self.rows.borrow();
+        let started = super::clock::precise_ms();
+        let result = query(&rows.rows, filter, sort, offset, limit);
+        let query_ms = super::clock::precise_ms() - started;
+        QueuePage {
+            rows: result.page.iter().map(|&i| rows.rows[i].clone()).collect(),
+            result,
+            query_ms,
+        }
+    }
+
+    /// How many incidents the cache holds.
+    pub fn len(&self) -> usize {
+        self.rows.borrow().rows.len()
+    }
+
+    /// True when the cache holds no incident.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Marks a refresh in progress until dropped, also when the refresh is abandoned
+/// half-way (a page that stops waiting for it drops its future).
+struct Busy(Rc<Cell<bool>>);
+
+impl Busy {
+    fn hold(flag: &Rc<Cell<bool>>) -> Busy {
+        flag.set(true);
+        Busy(flag.clone())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.set(false);
+    }
+}
+
+/// Gives the browser a turn (input, painting) between chunks of work.
+async fn pause() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+#[cfg(test)]
+#[path = "queue_tests.rs"]
+mod tests;

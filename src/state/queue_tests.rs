@@ -1,0 +1,179 @@
+//! Native tests of the queue's row cache over a memory store holding the demo: the
+//! first build, incremental updates (edit, create, delete), rebuild on a new SLA
+//! policy, and pages that agree with a brute-force reading of the store.
+
+use super::*;
+use crate::domain::config::SlaTarget;
+use crate::domain::document::NewRevision;
+use crate::domain::incident::{IncidentDraft, IncidentStatus};
+use crate::domain::incident_query::{AssigneeFilter, SlaFilterState, DEFAULT_SORT};
+use crate::state::records::save;
+use crate::state::{demo, directory, incidents};
+use crate::storage::memory::MemoryStore;
+use crate::storage::ListQuery;
+use crate::test_util::block_on;
+
+async fn all_incidents(store: &MemoryStore) -> Vec<Incident> {
+    let rows = store.list(&ListQuery::all("incident")).await.unwrap();
+    rows.iter()
+        .filter_map(|r| match decode(r) {
+            Ok(Record::Incident(i)) => Some(i),
+            _ => None,
+        })
+        .collect()
+}
+
+async fn refreshed(q: &Queue, store: &MemoryStore) {
+    let names = directory::load(store).await.unwrap();
+    q.refresh(store, &names, super::super::clock::now())
+        .await
+        .unwrap();
+}
+
+#[test]
+fn builds_then_follows_edits_creations_and_deletions() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        refreshed(&q, &store).await;
+        let stored = all_incidents(&store).await;
+        assert_eq!(q.len(), stored.len());
+        assert!(q.len() >= 30);
+
+        // Pages agree with the store, read by brute force.
+        let open_p12 = IncidentFilter {
+            open_only: true,
+            priorities: vec![1, 2],
+            ..IncidentFilter::default()
+        };
+        let page = q.page(&open_p12, (SortKey::Priority, SortDir::Asc), 0, 50);
+        let expected = stored
+            .iter()
+            .filter(|i| i.is_open() && i.priority.number() <= 2)
+            .count();
+        assert_eq!(page.result.total, expected);
+        assert!(expected > 0);
+        assert!(page.rows.windows(2).all(|w| w[0].priority <= w[1].priority));
+        let unassigned = IncidentFilter {
+            assignee: AssigneeFilter::Unassigned,
+            ..IncidentFilter::default()
+        };
+        let page = q.page(&unassigned, DEFAULT_SORT, 0, 500);
+        assert_eq!(
+            page.result.total,
+            stored.iter().filter(|i| i.assignee.is_none()).count()
+        );
+
+        // An edit shows up after the next refresh.
+        let (incident, rev) = incidents::by_reference(&store, stored[0].reference.as_str())
+            .await
+            .unwrap();
+        let mut draft = incident.draft();
+        draft.title = "Edited in another tab".into();
+        incidents::update(&store, incident, rev, draft, "Ada")
+            .await
+            .unwrap();
+        refreshed(&q, &store).await;
+        let text = IncidentFilter {
+            text: "edited in another".into(),
+            ..IncidentFilter::default()
+        };
+        assert_eq!(q.page(&text, DEFAULT_SORT, 0, 10).result.total, 1);
+        assert_eq!(q.len(), stored.len());
+
+        // A new incident is added; a deleted one leaves.
+        let mut draft = IncidentDraft::blank();
+        draft.title = "Brand new outage".into();
+        let created = incidents::create(&store, draft, "Ada").await.unwrap();
+        refreshed(&q, &store).await;
+        assert_eq!(q.len(), stored.len() + 1);
+        let new_only = IncidentFilter {
+            statuses: vec![IncidentStatus::New],
+            text: "brand new".into(),
+            ..IncidentFilter::default()
+        };
+        assert_eq!(
+            q.page(&new_only, DEFAULT_SORT, 0, 10).rows[0].id,
+            created.id
+        );
+        let doc = store.get(&created.id).await.unwrap().unwrap();
+        store
+            .put(NewRevision {
+                id: created.id.clone(),
+                parent: Some(doc.rev),
+                deleted: true,
+                body: "{}".into(),
+            })
+            .await
+            .unwrap();
+        refreshed(&q, &store).await;
+        assert_eq!(q.len(), stored.len());
+        assert_eq!(q.page(&new_only, DEFAULT_SORT, 0, 10).result.total, 0);
+    });
+}
+
+#[test]
+fn a_new_sla_policy_rebuilds_the_verdicts() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        refreshed(&q, &store).await;
+        let breached = IncidentFilter {
+            open_only: true,
+            sla: vec![SlaFilterState::Breached],
+            ..IncidentFilter::default()
+        };
+        let open = IncidentFilter {
+            open_only: true,
+            ..IncidentFilter::default()
+        };
+        let open_total = q.page(&open, DEFAULT_SORT, 0, 1).result.total;
+        let before = q.page(&breached, DEFAULT_SORT, 0, 1).result.total;
+        assert!(
+            before < open_total,
+            "some open demo incidents are within target"
+        );
+
+        // One-second targets: every open incident has breached its response or
+        // resolution target (or both).
+        let mut desk = super::super::records::settings(&store).await.unwrap();
+        let stored = store.get(&desk.id).await.unwrap().map(|d| d.rev);
+        desk.sla.targets = [SlaTarget {
+            response_ms: 1_000,
+            resolution_ms: Some(1_000),
+        }; 5];
+        save(&store, &Record::Settings(desk), stored).await.unwrap();
+        refreshed(&q, &store).await;
+        assert_eq!(
+            q.page(&breached, DEFAULT_SORT, 0, 1).result.total,
+            open_total
+        );
+    });
+}
+
+#[test]
+fn group_column_sorts_by_group_name() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        refreshed(&q, &store).await;
+        let names = directory::load(&store).await.unwrap();
+        let page = q.page(
+            &IncidentFilter::default(),
+            (SortKey::Group, SortDir::Asc),
+            0,
+            500,
+        );
+        let groups: Vec<String> = page
+            .rows
+            .iter()
+            .filter_map(|r| r.assignment_group.as_deref())
+            .map(|g| names.name(g).to_lowercase())
+            .collect();
+        assert!(groups.len() > 5);
+        assert!(groups.windows(2).all(|w| w[0] <= w[1]), "{groups:?}");
+    });
+}
