@@ -16,6 +16,9 @@ pub enum AppError {
     Transition(#[from] TransitionError),
     #[error("This record was changed elsewhere since you opened it. Reload it to see the changes, then edit again.")]
     Stale,
+    /// An action on several records was refused as a whole; says why.
+    #[error("Nothing was changed: {0}")]
+    Refused(String),
     #[error("{0} was not found.")]
     NotFound(String),
     #[error("Stored record {id} could not be read: {reason}")]
