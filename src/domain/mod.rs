@@ -8,6 +8,7 @@ pub mod document;
 pub mod escalation;
 pub mod history;
 pub mod incident;
+pub mod incident_bulk;
 pub mod incident_kinds;
 pub mod incident_query;
 pub mod known_error;

@@ -1,6 +1,7 @@
 //! Leptos glue between pages and storage: context handles (database, toasts) and the
 //! actions pages call. Pages never open transactions themselves.
 
+pub mod bulk;
 pub mod clock;
 pub mod db;
 pub mod demo;
