@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::priority::{Priority, PriorityMatrix};
-use super::time::Timestamp;
+use super::time::{humanize_duration, Timestamp};
 use super::validation::{max_text, require_text, ValidationErrors};
 
 /// The fixed document id of the desk settings (one per desk, so devices converge).
@@ -136,10 +136,44 @@ impl Default for SlaPolicy {
     }
 }
 
+/// Form field names of the SLA targets, P1 first: (response, resolution).
+pub const SLA_FIELDS: [(&str, &str); 5] = [
+    ("p1_response", "p1_resolution"),
+    ("p2_response", "p2_resolution"),
+    ("p3_response", "p3_resolution"),
+    ("p4_response", "p4_resolution"),
+    ("p5_response", "p5_resolution"),
+];
+
 impl SlaPolicy {
     /// The targets for `priority`.
     pub fn target(&self, priority: Priority) -> SlaTarget {
         self.targets[priority.index()]
+    }
+
+    /// Checks every target: response positive; resolution, when set, positive and no
+    /// shorter than the response. Messages go on the fields in [`SLA_FIELDS`].
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errs = ValidationErrors::new();
+        for (t, (response, resolution)) in self.targets.iter().zip(SLA_FIELDS) {
+            if t.response_ms <= 0 {
+                errs.push(response, "The response target must be more than zero.");
+            }
+            match t.resolution_ms {
+                Some(ms) if ms <= 0 => {
+                    errs.push(resolution, "The resolution target must be more than zero.")
+                }
+                Some(ms) if ms < t.response_ms => errs.push(
+                    resolution,
+                    format!(
+                        "The resolution target cannot be shorter than the response target ({}).",
+                        humanize_duration(t.response_ms)
+                    ),
+                ),
+                _ => {}
+            }
+        }
+        errs.into_result()
     }
 }
 
@@ -191,6 +225,29 @@ mod tests {
         for w in sla.targets.windows(2) {
             assert!(w[0].response_ms <= w[1].response_ms);
         }
+    }
+
+    #[test]
+    fn sla_validation_names_the_field() {
+        assert_eq!(SlaPolicy::default().validate(), Ok(()));
+        let mut sla = SlaPolicy::default();
+        sla.targets[1].resolution_ms = Some(10 * Timestamp::MINUTE);
+        sla.targets[3].response_ms = 0;
+        sla.targets[4].resolution_ms = Some(-1);
+        let errs = sla.validate().err().unwrap_or_default();
+        assert_eq!(errs.len(), 3);
+        assert_eq!(
+            errs.for_field("p2_resolution"),
+            Some("The resolution target cannot be shorter than the response target (30 min).")
+        );
+        assert!(errs.for_field("p2_response").is_none());
+        assert!(errs.for_field("p4_response").is_some());
+        assert!(errs.for_field("p5_resolution").is_some());
+        // Equal targets and "planned" (no resolution target) are fine.
+        let mut sla = SlaPolicy::default();
+        sla.targets[0].resolution_ms = Some(sla.targets[0].response_ms);
+        sla.targets[2].resolution_ms = None;
+        assert_eq!(sla.validate(), Ok(()));
     }
 
     #[test]

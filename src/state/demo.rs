@@ -1,8 +1,11 @@
-//! Demo data: loads the deterministic demo scenario (and optionally N generated
-//! incidents, for demos at scale and benchmarks) into the store.
+//! Demo data: loads the deterministic demo scenario with an escalation procedure per
+//! demo service (and optionally N generated incidents, for demos at scale and
+//! benchmarks) into the store.
 
 use crate::domain::document::NewRevision;
+use crate::domain::escalation::demo_procedures;
 use crate::domain::record::Record;
+use crate::domain::time::Timestamp;
 use crate::storage::{ListFilter, ListQuery, Store, StoreError};
 
 use super::clock;
@@ -51,7 +54,7 @@ pub async fn is_empty<S: Store>(store: &S) -> Result<bool, AppError> {
 /// were written. Loading twice is refused whole (the demo ids already exist).
 pub async fn load<S: Store>(store: &S, extra: usize) -> Result<usize, AppError> {
     let now = clock::now();
-    let mut records = crate::domain::demo::scenario(now);
+    let mut records = with_procedures(crate::domain::demo::scenario(now), now);
     let extra = extra.min(MAX_GENERATED);
     if extra > 0 {
         records.extend(
@@ -92,9 +95,53 @@ pub async fn load<S: Store>(store: &S, extra: usize) -> Result<usize, AppError> 
     Ok(total)
 }
 
+/// Adds the demo escalation procedures (one per service in `records`, escalating to
+/// the demo groups) to the scenario.
+fn with_procedures(mut records: Vec<Record>, now: Timestamp) -> Vec<Record> {
+    let mut services = Vec::new();
+    let mut groups = Vec::new();
+    for r in &records {
+        match r {
+            Record::Service(s) => services.push(s.clone()),
+            Record::Group(g) => groups.push(g.clone()),
+            _ => {}
+        }
+    }
+    records.extend(
+        demo_procedures(&services, &groups, now)
+            .into_iter()
+            .map(Record::EscalationProcedure),
+    );
+    records
+}
+
 #[cfg(test)]
 mod tests {
-    use super::requested;
+    use super::*;
+
+    #[test]
+    fn the_scenario_gets_a_valid_procedure_for_every_service() {
+        let records = with_procedures(crate::domain::demo::scenario(Timestamp(0)), Timestamp(0));
+        let services: Vec<&str> = records
+            .iter()
+            .filter(|r| r.kind() == "service")
+            .map(|r| r.id())
+            .collect();
+        let procedures: Vec<_> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::EscalationProcedure(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert!(!services.is_empty());
+        assert_eq!(procedures.len(), services.len());
+        for p in procedures {
+            assert!(services.contains(&p.service.as_str()), "{}", p.service);
+            assert_eq!(p.validate(), Ok(()), "{}", p.id);
+            assert!(p.levels.iter().any(|l| l.group.is_some()), "{}", p.id);
+        }
+    }
 
     #[test]
     fn demo_requests_are_read_from_the_query() {

@@ -13,6 +13,7 @@ pub mod incidents;
 pub mod problems;
 pub mod queue;
 pub mod records;
+pub mod settings;
 pub mod toast;
 
 /// Name recorded as the author of desk changes while nobody has said who they are.
