@@ -43,6 +43,7 @@ pub enum DbStatus {
 #[derive(Clone, Copy)]
 pub struct Db {
     store: StoredValue<Option<Rc<AppStore>>, LocalStorage>,
+    queue: StoredValue<super::queue::Queue, LocalStorage>,
     /// Opening / ready / failed.
     pub status: RwSignal<DbStatus>,
     /// Incremented after every write, so readers refresh.
@@ -54,6 +55,7 @@ impl Db {
     pub fn provide() -> Self {
         let db = Db {
             store: StoredValue::new_local(None),
+            queue: StoredValue::new_local(super::queue::Queue::new()),
             status: RwSignal::new(DbStatus::Opening),
             revision: RwSignal::new(0),
         };
@@ -106,6 +108,11 @@ impl Db {
         self.store
             .get_value()
             .ok_or_else(|| StoreError::Unavailable("the database is not open yet".into()))
+    }
+
+    /// The incident queue's in-memory rows, shared by every visit to the queue.
+    pub fn queue(&self) -> super::queue::Queue {
+        self.queue.get_value()
     }
 
     /// Tells readers that data changed.

@@ -1,25 +1,25 @@
-//! The incident queue: newest first, filtered by status through the URL, a page at a
-//! time, with an empty state that offers demo data.
-
-use std::collections::HashMap;
+//! The incident queue page: the URL holds filter, sort and page; rows come from the
+//! in-memory queue (built from the store once, then kept current); counts per status,
+//! saved views, bulk actions and keyboard shortcuts around the table.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
 use crate::components::demo_offer::DemoOffer;
 use crate::components::error_panel::error_panel;
-use crate::components::priority_badge::PriorityBadge;
-use crate::components::status_badge::StatusBadge;
-use crate::domain::incident::{Incident, IncidentStatus};
-use crate::domain::lifecycle::Lifecycle;
+use crate::domain::incident_query::parse_query_for;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
-use crate::state::incidents;
-use crate::state::records::{enum_key, services};
+use crate::state::identity::Identity;
+use crate::state::{clock, directory};
 
-/// Rows shown per page (and added by "Show more").
-const PAGE: u32 = 50;
+use super::queue::bulk::BulkBar;
+use super::queue::filters::{FilterBar, SavedViews, StatusTabs};
+use super::queue::keys::{install, ShortcutsDialog};
+use super::queue::table::QueueTable;
+use super::queue::{page_of, QueueCtx, PAGE};
 
 /// Marks the moment the first rows are on screen, for the benchmark's navigation figure.
 fn mark_list_shown() {
@@ -35,136 +35,124 @@ fn mark_list_shown() {
 #[component]
 pub fn IncidentList() -> impl IntoView {
     let db = Db::expect();
-    let query = use_query_map();
-    let status = Memo::new(move |_| query.read().get("status").filter(|s| !s.is_empty()));
-    let limit = RwSignal::new(PAGE);
-    let page = LocalResource::new(move || {
-        let status = status.get();
-        let limit = limit.get();
+    let who = Identity::expect();
+    let location = use_location();
+    let navigate = use_navigate();
+    let view = Memo::new(move |_| parse_query_for(&location.search.get(), &who.id()));
+    let page = Memo::new(move |_| page_of(&location.search.get()));
+    let go = Callback::new(move |(url, replace): (String, bool)| {
+        navigate(
+            &url,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    });
+    let ctx = QueueCtx {
+        view,
+        page,
+        go,
+        selected: RwSignal::new(Vec::new()),
+        cursor: RwSignal::new(None),
+        rows: RwSignal::new(Vec::new()),
+    };
+    provide_context(ctx);
+    let help = RwSignal::new(false);
+    install(ctx, help);
+
+    // Pickers change only with the data, not with the filter: kept apart so typing in
+    // the search box never rebuilds the filter bar under the cursor.
+    let names = LocalResource::new(move || {
+        let _ = db.revision.get();
+        async move { directory::load(&*db.store()?).await }
+    });
+    let data = LocalResource::new(move || {
+        let (filter, sort) = view.get();
+        let n = page.get();
         let _ = db.revision.get();
         async move {
             let store = db.store()?;
-            incidents::list(&*store, status, limit).await
+            let dir = directory::load(&*store).await?;
+            let queue = db.queue();
+            let now = clock::now();
+            queue.refresh(&*store, &dir, now).await?;
+            let result = queue.page(&filter, sort, (n - 1) * PAGE, PAGE);
+            Ok::<_, AppError>((result, dir, queue.len(), now))
         }
     });
-    let service_names = LocalResource::new(move || {
-        let _ = db.revision.get();
-        async move {
-            let Ok(store) = db.store() else {
-                return HashMap::new();
-            };
-            services(&*store)
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| (s.id, s.name))
-                .collect::<HashMap<_, _>>()
-        }
-    });
-    let navigate = use_navigate();
-    let on_status = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        let href = AppRoute::Incidents.href();
-        let url = if v.is_empty() {
-            href
-        } else {
-            format!("{href}?status={v}")
-        };
-        limit.set(PAGE);
-        navigate(&url, Default::default());
-    };
 
     view! {
         <div class="page-head">
             <h1>"Incidents"</h1>
-            <a class="button button-primary" href=AppRoute::NewIncident.href()>"New incident"</a>
+            <div class="actions">
+                <button type="button" class="button button-quiet" on:click=move |_| help.set(true)
+                    aria-keyshortcuts="?">"Keyboard shortcuts"</button>
+                <a class="button button-primary" href=AppRoute::NewIncident.href() aria-keyshortcuts="c">"New incident"</a>
+            </div>
         </div>
-        <div class="filters">
-            <label for="status-filter">"Status"</label>
-            <select id="status-filter" on:change=on_status prop:value=move || status.get().unwrap_or_default()>
-                <option value="">"All statuses"</option>
-                {IncidentStatus::all()
-                    .iter()
-                    .map(|s| view! { <option value=enum_key(s)>{s.label()}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-        <Suspense fallback=|| view! { <p role="status">"Loading incidents…"</p> }>
+        <SavedViews/>
+        <Transition fallback=|| ()>
             <ErrorBoundary fallback=error_panel>
             {move || Suspend::new(async move {
-                let names = service_names.await;
-                let p = page.await?;
-                Ok::<_, AppError>(match p {
-                    p if p.total == 0 && status.get_untracked().is_none() => view! {
+                let dir = names.await?;
+                let dir2 = dir.clone();
+                Ok::<_, AppError>(view! {
+                    <FilterBar dir=dir/>
+                    <Show when=move || ctx.selected.with(|s| !s.is_empty())>
+                        <BulkBar dir=dir2.clone()/>
+                    </Show>
+                })
+            })}
+            </ErrorBoundary>
+        </Transition>
+        <Transition fallback=|| view! { <p role="status">"Loading incidents…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+            {move || Suspend::new(async move {
+                let (result, dir, held, now) = data.await?;
+                ctx.rows.set(result.rows.iter().map(|r| (r.id.clone(), r.reference.clone(), r.status)).collect());
+                ctx.cursor.set(None);
+                let total = result.result.total;
+                let pages = total.div_ceil(PAGE).max(1);
+                let n = page.get_untracked().min(pages);
+                let first = (n - 1) * PAGE + 1;
+                let last = ((n - 1) * PAGE + result.rows.len()).max(first.saturating_sub(1));
+                let body = if held == 0 {
+                    view! {
                         <div class="empty">
                             <p>"No incidents yet."</p>
                             <DemoOffer/>
                         </div>
-                    }.into_any(),
-                    p if p.total == 0 => view! {
-                        <p class="empty">"No incidents have this status."</p>
-                    }.into_any(),
-                    p => {
-                        mark_list_shown();
-                        let shown = p.items.len();
-                        let total = p.total;
-                        view! {
-                            <p class="count" role="status">{format!("Showing {shown} of {total} incidents")}</p>
-                            <IncidentTable items=p.items names=names/>
-                            {(shown < total as usize).then(|| view! {
-                                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                                    "Show more"
-                                </button>
-                            })}
-                        }.into_any()
-                    }
+                    }.into_any()
+                } else if total == 0 {
+                    view! {
+                        <p class="empty">"No incident matches these filters. "
+                            <a href=AppRoute::Incidents.href()>"Clear filters"</a></p>
+                    }.into_any()
+                } else {
+                    mark_list_shown();
+                    view! {
+                        <QueueTable rows=result.rows dir=dir now=now/>
+                        <nav class="pager" aria-label="Pages">
+                            <button type="button" class="button" disabled=n <= 1
+                                on:click=move |_| ctx.show_page(n - 1)>"Previous page"</button>
+                            <span>{format!("Page {n} of {pages}")}</span>
+                            <button type="button" class="button" disabled=n >= pages
+                                on:click=move |_| ctx.show_page(n + 1)>"Next page"</button>
+                        </nav>
+                    }.into_any()
+                };
+                Ok::<_, AppError>(view! {
+                    <StatusTabs counts=result.result.counts/>
+                    <p class="count" role="status" data-query-ms=format!("{:.2}", result.query_ms)>
+                        {if total == 0 { "No matching incidents".to_string() } else { format!("Showing {first}–{last} of {total} incidents") }}
+                    </p>
+                    {body}
                 })
             })}
             </ErrorBoundary>
-        </Suspense>
-    }
-}
-
-/// The table of incident rows.
-#[component]
-fn IncidentTable(
-    /// Incidents to show, in order.
-    items: Vec<Incident>,
-    /// Service names by id.
-    names: HashMap<String, String>,
-) -> impl IntoView {
-    view! {
-        <table class="grid">
-            <caption class="visually-hidden">"Incidents, most recently updated first"</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Reference"</th>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Service"</th>
-                    <th scope="col">"Found in"</th>
-                    <th scope="col">"Updated"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {items.into_iter().map(|i| {
-                    let service = i.service.as_ref().and_then(|s| names.get(s).cloned()).unwrap_or_default();
-                    let href = AppRoute::Incident(i.reference.as_str().to_string()).href();
-                    let pre = i.environment.is_pre_production();
-                    view! {
-                        <tr>
-                            <td><a href=href>{i.reference.as_str().to_string()}</a></td>
-                            <td>{i.title.clone()}</td>
-                            <td><PriorityBadge priority=i.priority/></td>
-                            <td><StatusBadge label=i.status.label()/></td>
-                            <td>{service}</td>
-                            <td class:pre-production=pre>{i.environment.label()}</td>
-                            <td><time datetime=i.updated.iso()>{i.updated.display()}</time></td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        </Transition>
+        <ShortcutsDialog open=help/>
     }
 }

@@ -6,6 +6,7 @@ pub mod incident_list;
 pub mod incident_new;
 pub mod incident_save;
 pub mod problem_detail;
+pub mod queue;
 pub mod settings;
 
 use leptos::prelude::*;
