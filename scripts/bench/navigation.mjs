@@ -1,5 +1,6 @@
 // Time from navigation start to the first incident list shown, with N incidents in the
-// desk. The app marks `incident-list-shown` (performance.mark) once rows are painted.
+// desk (the app marks `incident-list-shown` once rows are painted), then the time to
+// turn to the next page of the queue and paint it.
 // Usage: node scripts/bench/navigation.mjs <baseURL> <incidents> <runs>  → prints JSON
 import { chromium } from '@playwright/test';
 
@@ -20,7 +21,27 @@ for (let i = 0; i < Number(runs); i++) {
   times.push(await page.evaluate(() => performance.getEntriesByName('incident-list-shown')[0].startTime));
 }
 const total = await page.evaluate(() => document.querySelector('.count')?.textContent ?? '');
+// Turning pages: from the click on "Next page" to the first frame painted after the
+// new rows are in the table.
+const turns = [];
+for (let i = 0; i < 10; i++) {
+  turns.push(await page.evaluate(() => new Promise((resolve) => {
+    const body = document.querySelector('table.queue tbody');
+    const first = body?.querySelector('td.ref')?.textContent;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Next page');
+    const t0 = performance.now();
+    const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+    const watch = new MutationObserver(() => {
+      const now = document.querySelector('table.queue tbody td.ref')?.textContent;
+      if (now && now !== first) { watch.disconnect(); done(); }
+    });
+    watch.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+    button.click();
+  })));
+}
+turns.sort((a, b) => a - b);
 await browser.close();
 times.sort((a, b) => a - b);
 console.log(JSON.stringify({ incidents: Number(incidents), runs: times.length,
-  median_ms: times[Math.floor(times.length / 2)], min_ms: times[0], max_ms: times.at(-1), shown: total }));
+  median_ms: times[Math.floor(times.length / 2)], min_ms: times[0], max_ms: times.at(-1), shown: total,
+  page_turn_median_ms: turns[Math.floor(turns.length / 2)], page_turn_max_ms: turns.at(-1) }));
