@@ -1,5 +1,6 @@
 //! The incident form (create and edit): labelled fields, messages next to each invalid
-//! field, and the priority computed live from impact × urgency with its reason.
+//! field, the priority computed live from impact × urgency with its reason, and (when
+//! editing) the work note that changing impact or urgency requires.
 
 use leptos::prelude::*;
 
@@ -49,7 +50,12 @@ pub fn IncidentForm(
     busy: Signal<bool>,
     /// Called with the draft when the person submits.
     on_submit: Callback<IncidentDraft>,
+    /// When editing: the work note, shown as a field that is required once impact or
+    /// urgency differs from `initial` (the saved values).
+    #[prop(optional)]
+    work_note: Option<RwSignal<String>>,
 ) -> impl IntoView {
+    let (saved_impact, saved_urgency) = (initial.impact, initial.urgency);
     let title = RwSignal::new(initial.title.clone());
     let description = RwSignal::new(initial.description.clone());
     let service = RwSignal::new(initial.service.clone().unwrap_or_default());
@@ -79,6 +85,32 @@ pub fn IncidentForm(
         }
     };
     let explain = move || matrix.explain(impact.get(), urgency.get());
+    let note_required = move || impact.get() != saved_impact || urgency.get() != saved_urgency;
+    let note_field = work_note.map(|note| {
+        view! {
+            <div class="field work-note-field">
+                <label for="inc-work-note">"Work note"</label>
+                <p class="hint" id="inc-work-note-hint">
+                    {move || if note_required() {
+                        "Required: impact or urgency changed. Say why; the note goes on the timeline."
+                    } else {
+                        "Optional: added to the timeline as an internal note."
+                    }}
+                </p>
+                <textarea
+                    id="inc-work-note"
+                    rows="3"
+                    required=note_required
+                    aria-required=move || note_required().to_string()
+                    aria-invalid=invalid("work_note")
+                    aria-describedby="inc-work-note-hint inc-work-note-error"
+                    prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+                <FieldError id="inc-work-note-error" message=err("work_note")/>
+            </div>
+        }
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -193,6 +225,7 @@ pub fn IncidentForm(
                     </output>
                 </div>
             </div>
+            {note_field}
             <div class="field-row">
                 <div class="field">
                     <label for="inc-environment">"Found in"</label>

@@ -1,5 +1,10 @@
-//! One incident: its fields, the priority with its reason, and the timeline of every
-//! change. Reached by reference, so `/desk/incidents/INC-…` links survive a reload.
+//! One incident, the agent's workbench: its facts and priority reason, a major-incident
+//! banner, the legal status moves, assignment and escalation, notes, links, the SLA
+//! clocks, the escalation procedure and the timeline. Reached by reference, so
+//! `/desk/incidents/INC-…` links survive a reload.
+
+#[path = "incident/mod.rs"]
+pub mod incident;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -7,13 +12,19 @@ use leptos_router::hooks::use_params_map;
 use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
-use crate::domain::incident::Incident;
+use crate::domain::incident::{IncidentStatus, ResolutionCode};
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::incidents;
-use crate::state::records::{form_context, FormContext};
+use crate::state::incident_actions as actions;
+use incident::act::{Act, FormState};
+use incident::assignment::{AssignmentPanel, EscalationPanel};
+use incident::lifecycle::LifecycleActions;
+use incident::links::LinksPanel;
+use incident::notes::NoteForm;
+use incident::service_level::{ProcedurePanel, SlaPanel};
+use incident::timeline::Timeline;
+use incident::PageData;
 
 /// The incident page.
 #[component]
@@ -26,47 +37,58 @@ pub fn IncidentDetail() -> impl IntoView {
         let _ = db.revision.get();
         async move {
             let store = db.store()?;
-            let (incident, _rev) = incidents::by_reference(&*store, &reference).await?;
-            let ctx = form_context(&*store).await?;
-            Ok::<_, AppError>((incident, ctx))
+            incident::load(&*store, &reference).await
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p role="status">"Loading incident…"</p> }>
+        <Transition fallback=|| view! { <p role="status">"Loading incident…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    data.await.map(|(incident, ctx)| view! { <IncidentView incident=incident ctx=ctx/> })
+                    data.await.map(|page| view! { <IncidentView page=page/> })
                 })}
             </ErrorBoundary>
-        </Suspense>
+        </Transition>
     }
 }
 
-/// The incident's fields and timeline.
+/// The workbench for one loaded incident.
 #[component]
 fn IncidentView(
-    /// The incident to show.
-    incident: Incident,
-    /// Services, releases and settings, for names and the priority reason.
-    ctx: FormContext,
+    /// The incident and what its page needs.
+    page: PageData,
 ) -> impl IntoView {
-    let i = incident;
-    let service = i
-        .service
-        .as_ref()
-        .and_then(|id| ctx.services.iter().find(|s| &s.id == id))
-        .map(|s| s.name.clone())
-        .unwrap_or_else(|| "—".into());
-    let release = i
-        .release
-        .as_ref()
-        .and_then(|id| ctx.releases.iter().find(|r| &r.id == id))
-        .map(|r| r.name.clone())
-        .unwrap_or_else(|| "—".into());
+    let names = page.names();
+    let i = page.incident.clone();
+    let dir = page.directory.clone();
     let reference = i.reference.as_str().to_string();
-    let why = ctx.settings.matrix.explain(i.impact, i.urgency);
+    let act = Act::new(reference.clone());
+    let dash = |s: &str| {
+        if s.is_empty() {
+            "—".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    let service = i.service.as_deref().map(|id| dir.name(id).to_owned());
+    let release = dash(dir.name_opt(i.release.as_deref()));
+    let why = page.settings.matrix.explain(i.impact, i.urgency);
     let pre = i.environment.is_pre_production();
-    let events = i.history.events().to_vec();
+    let assigned = match (i.assignment_group.as_deref(), i.assignee.as_deref()) {
+        (None, None) => "Unassigned".to_owned(),
+        (g, None) => format!("{} (no assignee)", dir.name_opt(g)),
+        (None, a) => dir.name_opt(a).to_owned(),
+        (g, a) => format!("{} · {}", dir.name_opt(a), dir.name_opt(g)),
+    };
+    let hold = i.hold_reason.map(|r| r.label());
+    let resolution = i
+        .resolution_notes
+        .clone()
+        .filter(|_| matches!(i.status, IncidentStatus::Resolved | IncidentStatus::Closed));
+    let code = i
+        .resolution_code
+        .clone()
+        .map(|c| ResolutionCode::label_of(&c).to_owned());
+    let is_open = i.is_open();
     view! {
         <div class="page-head">
             <div>
@@ -75,38 +97,81 @@ fn IncidentView(
             </div>
             <a class="button" href=AppRoute::EditIncident(reference.clone()).href()>"Edit"</a>
         </div>
+        {i.major.clone().map(|m| view! { <MajorBanner by=m.by at=m.at.display() act=act/> })}
         <p class="badges">
             <PriorityBadge priority=i.priority/>
             " "
             <StatusBadge label=i.status.label()/>
+            {hold.map(|h| view! { " " <span class="badge hold">{h}</span> })}
             {pre.then(|| view! { " " <span class="badge pre-production">"Pre-production"</span> })}
         </p>
-        <dl class="facts">
-            <dt>"Priority"</dt><dd class="priority-reason">{why}</dd>
-            <dt>"Service"</dt><dd>{service}</dd>
-            <dt>"Category"</dt><dd>{if i.category.is_empty() { "—".to_string() } else { i.category.clone() }}</dd>
-            <dt>"Found in"</dt><dd>{i.environment.label()}</dd>
-            <dt>"Release"</dt><dd>{release}</dd>
-            <dt>"Channel"</dt><dd>{i.channel.label()}</dd>
-            <dt>"Reported by"</dt><dd>{reporter_line(&i.reporter.name, &i.reporter.contact)}</dd>
-            <dt>"Created"</dt><dd>{format!("{} by {}", i.created.display(), i.created_by)}</dd>
-            <dt>"Updated"</dt><dd>{format!("{} by {}", i.updated.display(), i.updated_by)}</dd>
-        </dl>
-        <section aria-labelledby="desc-heading">
-            <h2 id="desc-heading">"Description"</h2>
-            <p class="prose">{if i.description.is_empty() { "No description.".to_string() } else { i.description.clone() }}</p>
-        </section>
-        <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
-            <ol class="timeline">
-                {events.into_iter().rev().map(|e| view! {
-                    <li>
-                        <time datetime=e.at.iso()>{e.at.display()}</time>
-                        " · " <span class="who">{e.by.clone()}</span> " · "
-                        <span>{e.change.describe()}</span>
-                    </li>
-                }).collect_view()}
-            </ol>
+        <div class="workbench">
+            <div class="workbench-main">
+                <section class="panel" aria-labelledby="actions-heading">
+                    <h2 id="actions-heading">"Actions"</h2>
+                    <LifecycleActions status=i.status major=i.major.is_some() act=act/>
+                </section>
+                <dl class="facts">
+                    <dt>"Priority"</dt><dd class="priority-reason">{why}</dd>
+                    <dt>"Assigned to"</dt><dd>{assigned}</dd>
+                    <dt>"Service"</dt><dd>{service.clone().unwrap_or_else(|| "—".into())}</dd>
+                    <dt>"Category"</dt><dd>{dash(&i.category)}</dd>
+                    <dt>"Found in"</dt><dd>{i.environment.label()}</dd>
+                    <dt>"Release"</dt><dd>{release}</dd>
+                    <dt>"Channel"</dt><dd>{i.channel.label()}</dd>
+                    <dt>"Reported by"</dt><dd>{reporter_line(&i.reporter.name, &i.reporter.contact)}</dd>
+                    <dt>"Created"</dt><dd>{format!("{} by {}", i.created.display(), i.created_by)}</dd>
+                    <dt>"Updated"</dt><dd>{format!("{} by {}", i.updated.display(), i.updated_by)}</dd>
+                    {code.map(|c| view! { <dt>"Resolution code"</dt><dd>{c}</dd> })}
+                    {resolution.map(|n| view! { <dt>"Resolution notes"</dt><dd class="prose">{n}</dd> })}
+                </dl>
+                <section aria-labelledby="desc-heading">
+                    <h2 id="desc-heading">"Description"</h2>
+                    <p class="prose">{if i.description.is_empty() { "No description.".to_string() } else { i.description.clone() }}</p>
+                </section>
+                <NoteForm act=act/>
+                <Timeline events=i.history.events().to_vec() names=names.clone()/>
+            </div>
+            <aside class="workbench-side" aria-label="Service level and work">
+                <SlaPanel incident=i.clone() policy=page.settings.sla.clone()/>
+                <ProcedurePanel incident=i.clone() procedure=page.procedure.clone() service_name=service names=names/>
+                {(!i.status.is_terminal()).then(|| view! {
+                    <AssignmentPanel group=i.assignment_group.clone() assignee=i.assignee.clone() directory=dir.clone() act=act/>
+                })}
+                {is_open.then(|| view! {
+                    <EscalationPanel current_group=i.assignment_group.clone() directory=dir.clone() act=act/>
+                })}
+                <LinksPanel incident=i.clone() linkables=page.linkables.clone() act=act/>
+            </aside>
+        </div>
+    }
+}
+
+/// The banner of a major incident: who declared it and when, and standing it down.
+#[component]
+fn MajorBanner(
+    /// Who declared it.
+    by: String,
+    /// When, as displayed.
+    at: String,
+    /// The page's action runner.
+    act: Act,
+) -> impl IntoView {
+    let form = FormState::new("major");
+    let stand_down = move |_| {
+        act.run(
+            form,
+            "Major incident stood down.",
+            |store, r, by| async move { actions::set_major(&*store, &r, &by, false).await },
+        )
+    };
+    view! {
+        <section class="major-banner" aria-labelledby="major-heading">
+            <div>
+                <h2 id="major-heading">"Major incident"</h2>
+                <p>{format!("Declared by {by} on {at}. Coordinate the response and keep the timeline current.")}</p>
+            </div>
+            <button type="button" class="button" disabled=move || form.busy.get() on:click=stand_down>"Stand down"</button>
         </section>
     }
 }

@@ -1,4 +1,5 @@
-//! Editing an incident; a stale edit (changed elsewhere meanwhile) is refused, not lost.
+//! Editing an incident; a stale edit (changed elsewhere meanwhile) is refused, not lost,
+//! and a change of impact or urgency needs a work note saying why.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -13,6 +14,7 @@ use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
 use crate::state::identity::Identity;
+use crate::state::incident_actions;
 use crate::state::incidents;
 use crate::state::records::form_context;
 
@@ -24,6 +26,7 @@ pub fn EditIncident() -> impl IntoView {
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
     let errors = RwSignal::new(None::<ValidationErrors>);
     let busy = RwSignal::new(false);
+    let work_note = RwSignal::new(String::new());
     let data = LocalResource::new(move || {
         let reference = reference.get();
         async move {
@@ -41,7 +44,7 @@ pub fn EditIncident() -> impl IntoView {
                     let (incident, rev, c) = data.await?;
                     let reference = incident.reference.as_str().to_string();
                     let initial = incident.draft();
-                    let on_submit = save_on_submit(incident, rev, errors, busy);
+                    let on_submit = save_on_submit(incident, rev, errors, busy, work_note);
                     Ok::<_, AppError>(view! {
                         <h1>{format!("Edit {reference}")}</h1>
                         <IncidentForm
@@ -53,6 +56,7 @@ pub fn EditIncident() -> impl IntoView {
                             errors=errors
                             busy=busy
                             on_submit=on_submit
+                            work_note=work_note
                         />
                         <p><a href=AppRoute::Incident(reference).href()>"Cancel"</a></p>
                     })
@@ -62,17 +66,20 @@ pub fn EditIncident() -> impl IntoView {
     }
 }
 
-/// The form's submit handler: saves the edit made on revision `rev` of `incident`.
+/// The form's submit handler: saves the edit made on revision `rev` of `incident`,
+/// with the work note.
 fn save_on_submit(
     incident: Incident,
     rev: Rev,
     errors: RwSignal<Option<ValidationErrors>>,
     busy: RwSignal<bool>,
+    work_note: RwSignal<String>,
 ) -> Callback<IncidentDraft> {
     let who = Identity::expect();
     save_callback(errors, busy, "saved", move |store, draft| {
         let (incident, rev) = (incident.clone(), rev.clone());
         let by = who.author();
-        async move { incidents::update(&*store, incident, rev, draft, &by).await }
+        let note = work_note.get_untracked();
+        async move { incident_actions::update(&*store, incident, rev, draft, &note, &by).await }
     })
 }
