@@ -135,7 +135,7 @@ pub fn level_rows(procedure: &EscalationProcedure) -> Vec<LevelRow> {
 }
 
 /// Swaps level `k` with the one above it (`up`) or below it; out of range does nothing.
-pub fn move_level(rows: &mut [LevelRow], k: usize, up: bool) {
+pub fn move_level<T>(rows: &mut [T], k: usize, up: bool) {
     let other = if up {
         k.checked_sub(1)
     } else {
