@@ -65,6 +65,16 @@ impl Directory {
         id.map_or("", |id| self.name(id))
     }
 
+    /// A digest of every id and name: equal digests mean nothing was renamed.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let mut pairs: Vec<(&String, &String)> = self.names.iter().collect();
+        pairs.sort_unstable();
+        pairs.hash(&mut h);
+        h.finish()
+    }
+
     /// People who belong to `group` (all people when `group` is `None`).
     pub fn members(&self, group: Option<&str>) -> Vec<&Person> {
         self.people

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use crate::domain::config::SlaPolicy;
 use crate::domain::incident::Incident;
 use crate::domain::incident_query::{
-    query, rank_by_name, IncidentFilter, IncidentRow, QueryResult, SortDir, SortKey,
+    query, rank_by_name, IncidentFilter, IncidentRow, QueryResult, Ranking, SortDir, SortKey,
 };
 use crate::domain::record::Record;
 use crate::domain::sla::sla_status;
@@ -41,15 +41,22 @@ struct Rows {
     built: bool,
     policy: Option<SlaPolicy>,
     sla_at: Timestamp,
-    /// Rows changed since names were last ranked.
+    /// The name order of the ids in the rows.
+    ranking: Ranking,
+    /// Set when a row holds an id the ranking does not know.
     unranked: bool,
+    /// [`Directory::fingerprint`] of the names the ranking was built with.
+    names: u64,
 }
 
 impl Rows {
     fn upsert(&mut self, incident: &Incident, policy: &SlaPolicy, now: Timestamp) {
         let status = sla_status(incident, policy, now);
         let schedule = SlaSchedule::of(&status);
-        let row = IncidentRow::from_incident(incident, schedule.filter_state(now), now);
+        let mut row = IncidentRow::from_incident(incident, schedule.filter_state(now), now);
+        if !self.ranking.apply(&mut row) {
+            self.unranked = true;
+        }
         match self.by_id.get(&incident.id) {
             Some(&i) => {
                 self.rows[i] = row;
@@ -61,7 +68,6 @@ impl Rows {
                 self.schedules.push(schedule);
             }
         }
-        self.unranked = true;
     }
 
     fn remove(&mut self, id: &str) {
@@ -138,16 +144,12 @@ impl Queue {
         if now.since(rows.sla_at) > SLA_FRESH_MS || now < rows.sla_at {
             rows.refresh_sla(now);
         }
-        if rows.unranked {
-            rank_by_name(&mut rows.rows, |id| names.name(id).to_owned());
+        if rows.unranked || rows.names != names.fingerprint() {
+            rows.names = names.fingerprint();
+            rows.ranking = rank_by_name(&mut rows.rows, |id| names.name(id).to_owned());
             rows.unranked = false;
         }
         Ok(())
-    }
-
-    /// Names changed (a group or person renamed): rank again on the next refresh.
-    pub fn names_changed(&self) {
-        self.rows.borrow_mut().unranked = true;
     }
 
     async fn refresh_inner<S: Store>(&self, store: &S, now: Timestamp) -> Result<(), AppError> {

@@ -177,3 +177,27 @@ fn group_column_sorts_by_group_name() {
         assert!(groups.windows(2).all(|w| w[0] <= w[1]), "{groups:?}");
     });
 }
+
+#[test]
+fn renaming_a_group_reorders_the_group_column() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        refreshed(&q, &store).await;
+        let by_group = (SortKey::Group, SortDir::Asc);
+        let first_group = |q: &Queue| {
+            q.page(&IncidentFilter::default(), by_group, 0, 1).rows[0]
+                .assignment_group
+                .clone()
+        };
+        let before = first_group(&q).unwrap();
+        let dir = directory::load(&store).await.unwrap();
+        let mut group = dir.groups.iter().find(|g| g.id == before).unwrap().clone();
+        let rev = store.get(&group.id).await.unwrap().map(|d| d.rev);
+        group.name = "Zzz last team".into();
+        save(&store, &Record::Group(group), rev).await.unwrap();
+        refreshed(&q, &store).await;
+        assert_ne!(first_group(&q).unwrap(), before);
+    });
+}

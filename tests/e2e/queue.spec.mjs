@@ -200,3 +200,28 @@ test('a problem is created from selected incidents', async ({ page }) => {
     await expect(page.getByRole('link', { name: ref })).toBeVisible();
   }
 });
+
+test('"assigned to me" follows who you say you are, on this device', async ({ page }) => {
+  await openDemoQueue(page);
+  const mine = page.getByLabel('Assignee').locator('option', { hasText: 'Assigned to me' });
+  await expect(mine).toBeDisabled();
+  await page.getByLabel('You are').selectOption({ label: 'Arjun Mehta' });
+  await expect(mine).toBeEnabled();
+  await page.getByRole('link', { name: 'My open incidents' }).click();
+  await expect(page).toHaveURL(/assignee=me/);
+  await expect(rows(page).first()).toBeVisible();
+  const assignees = await rows(page).locator('td:nth-child(7)').allTextContents();
+  expect(assignees.length).toBeGreaterThan(0);
+  expect(new Set(assignees)).toEqual(new Set(['Arjun Mehta']));
+  const statuses = await rows(page).locator('.badge.status').allTextContents();
+  for (const s of statuses) expect(['New', 'In progress', 'On hold']).toContain(s);
+
+  // Remembered on this device: after a reload the same link still means Arjun.
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel('You are')).toHaveValue(/person:/);
+  expect(await rows(page).locator('td:nth-child(7)').allTextContents()).toEqual(assignees);
+  await page.getByLabel('You are').selectOption({ label: 'Maya Okafor' });
+  await expect.poll(async () => new Set(await rows(page).locator('td:nth-child(7)').allTextContents()))
+    .not.toEqual(new Set(['Arjun Mehta']));
+});
