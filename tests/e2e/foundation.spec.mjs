@@ -46,6 +46,8 @@ test('an agent creates an incident, edits it, and it survives reloads', async ({
   await page.getByLabel('Title').fill('Printer on floor 3 jams on duplex jobs');
   await page.getByLabel('Urgency').selectOption({ label: 'High' });
   await expect(page.locator('output.priority-preview')).toHaveText('P1 Critical: impact High, urgency High');
+  // Changing urgency after creation needs a work note saying why.
+  await page.getByLabel('Work note').fill('Duplex printing is needed for the board pack today.');
   await page.getByRole('button', { name: 'Save changes' }).click();
 
   await expect(page).toHaveURL(new RegExp(`/desk/incidents/${reference}$`));
@@ -67,15 +69,15 @@ test('an empty desk offers demo data, and loading it fills desk and portal', asy
   await expect(page.getByRole('button', { name: 'Load demo data' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
-  await expect(page.getByText(/Showing \d+ of \d+ incidents/)).toBeVisible();
+  await expect(page.getByText(/Showing \d+–\d+ of \d+ incidents/)).toBeVisible();
   const rows = page.locator('table tbody tr');
   expect(await rows.count()).toBeGreaterThan(20);
-  await expect(page.locator('td.pre-production').first()).toBeVisible();
+  await expect(page.locator('td .badge.pre-production').first()).toBeVisible();
 
-  await page.getByLabel('Status').selectOption({ label: 'Resolved' });
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Resolved' });
   await expect(page).toHaveURL(/status=resolved/);
   await expect(page.locator('table tbody tr').first()).toContainText('Resolved');
-  for (const text of await page.locator('table tbody tr td:nth-child(4)').allTextContents()) {
+  for (const text of await page.locator('table tbody tr td:nth-child(5)').allTextContents()) {
     expect(text).toBe('Resolved');
   }
 
@@ -92,7 +94,7 @@ test('an empty desk offers demo data, and loading it fills desk and portal', asy
 test('?demo loads the demo data automatically, once', async ({ page }) => {
   await page.goto('/desk/incidents?demo=1');
   await appReady(page);
-  const count = page.getByText(/Showing \d+ of \d+ incidents/);
+  const count = page.getByText(/Showing \d+–\d+ of \d+ incidents/);
   await expect(count).toBeVisible();
   const first = await count.textContent();
   expect(Number(first.match(/of (\d+)/)[1])).toBeGreaterThan(20);
