@@ -262,3 +262,54 @@ async fn raw_indexeddb_baseline() {
         .expect("ms");
     report("raw_indexeddb_insert_10k", ms, "");
 }
+
+/// The queue query alone over 100k rows built in memory (no IndexedDB): the pure cost
+/// of a first page per view, to read `queue_first_page_100k` against.
+#[wasm_bindgen_test]
+async fn queue_query_in_memory() {
+    use service_desk::domain::incident_query::{query, IncidentRow};
+    let now = Timestamp(1_795_000_000_000);
+    let rows: Vec<IncidentRow> = demo::incidents(100_000, 7, now)
+        .iter()
+        .map(|i| IncidentRow::from_incident(i, SlaFilterState::OnTrack, now))
+        .collect();
+    let views = [
+        (
+            "open_p1_p2_by_priority",
+            IncidentFilter {
+                open_only: true,
+                priorities: vec![1, 2],
+                ..IncidentFilter::default()
+            },
+            (SortKey::Priority, SortDir::Asc),
+        ),
+        (
+            "in_progress_by_updated",
+            IncidentFilter {
+                statuses: vec![IncidentStatus::InProgress],
+                ..IncidentFilter::default()
+            },
+            DEFAULT_SORT,
+        ),
+        (
+            "text_vpn_by_title",
+            IncidentFilter {
+                text: "vpn".into(),
+                ..IncidentFilter::default()
+            },
+            (SortKey::Title, SortDir::Asc),
+        ),
+        ("all_by_updated", IncidentFilter::default(), DEFAULT_SORT),
+    ];
+    for (name, filter, sort) in &views {
+        let mut times = Vec::new();
+        for _ in 0..20 {
+            let t = now_ms();
+            let r = query(&rows, filter, *sort, 0, 50);
+            times.push(now_ms() - t);
+            assert!(r.total > 0);
+        }
+        times.sort_by(|a, b| a.total_cmp(b));
+        report(&format!("pure_query_{name}"), percentile(&times, 0.5), "");
+    }
+}
