@@ -299,3 +299,7 @@ impl Incident {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "incident_work_tests.rs"]
+mod tests;

@@ -17,7 +17,7 @@ use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::incident_actions as actions;
-use incident::act::{Act, FormState};
+use incident::act::{Act, FormState, Refocus};
 use incident::assignment::{AssignmentPanel, EscalationPanel};
 use incident::lifecycle::LifecycleActions;
 use incident::links::LinksPanel;
@@ -32,6 +32,7 @@ pub fn IncidentDetail() -> impl IntoView {
     let db = Db::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
+    Refocus::provide();
     let data = LocalResource::new(move || {
         let reference = reference.get();
         let _ = db.revision.get();
@@ -89,11 +90,20 @@ fn IncidentView(
         .clone()
         .map(|c| ResolutionCode::label_of(&c).to_owned());
     let is_open = i.is_open();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    if use_context::<Refocus>().is_some_and(Refocus::take) {
+        // After an action the page is drawn anew: keep keyboard focus on it.
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    }
     view! {
         <div class="page-head">
             <div>
                 <p class="reference">{reference.clone()}</p>
-                <h1>{i.title.clone()}</h1>
+                <h1 tabindex="-1" node_ref=heading>{i.title.clone()}</h1>
             </div>
             <a class="button" href=AppRoute::EditIncident(reference.clone()).href()>"Edit"</a>
         </div>

@@ -71,12 +71,34 @@ impl FormState {
     }
 }
 
+/// Set when an action succeeded: the page re-renders with the saved incident, and the
+/// new view moves keyboard focus to its heading instead of leaving it on the body.
+#[derive(Clone, Copy)]
+pub struct Refocus(pub StoredValue<bool>);
+
+impl Refocus {
+    /// Creates the flag and provides it to the page's parts.
+    pub fn provide() -> Refocus {
+        let r = Refocus(StoredValue::new(false));
+        provide_context(r);
+        r
+    }
+
+    /// True once after an action succeeded (reading clears it).
+    pub fn take(self) -> bool {
+        let was = self.0.get_value();
+        self.0.set_value(false);
+        was
+    }
+}
+
 /// The page's action runner, created with the page (contexts are read once, here).
 #[derive(Clone, Copy)]
 pub struct Act {
     db: Db,
     toasts: Toasts,
     who: Identity,
+    refocus: Option<Refocus>,
     reference: StoredValue<String>,
 }
 
@@ -87,6 +109,7 @@ impl Act {
             db: Db::expect(),
             toasts: Toasts::expect(),
             who: Identity::expect(),
+            refocus: use_context::<Refocus>(),
             reference: StoredValue::new(reference),
         }
     }
@@ -113,12 +136,15 @@ impl Act {
         form.errors.set(None);
         form.busy.set(true);
         let fut = action(store, self.reference.get_value(), self.who.author());
-        let (db, toasts) = (self.db, self.toasts);
+        let (db, toasts, refocus) = (self.db, self.toasts, self.refocus);
         leptos::task::spawn_local(async move {
             let result = fut.await;
             form.busy.set(false);
             match result {
                 Ok(_) => {
+                    if let Some(r) = refocus {
+                        r.0.set_value(true);
+                    }
                     toasts.success(done);
                     db.changed();
                 }
