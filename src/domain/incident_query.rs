@@ -22,7 +22,7 @@ use matching::Matcher;
 use order::compare;
 use order::{Keys, TopK};
 
-pub use matching::fold;
+pub use matching::{fold, grams, ref_grams};
 pub use url::{parse_query, parse_query_for};
 pub use views::{bulk_allowed, saved_views, SavedView};
 
@@ -106,6 +106,13 @@ pub struct IncidentRow {
     /// Sort positions of the group, assignee, service and release ids by name, set by
     /// [`rank_by_name`]; equal ranks mean equal ids. All 0 (unranked) sorts by id.
     pub ranks: [u32; 4],
+    /// Sort key of `title_lower` (its first 15 bytes and length); 0 = not computed.
+    pub title_key: u128,
+    /// Byte-pair signature of `title_lower` ([`grams`]), so most rows fail a text
+    /// filter without their strings being read; 0 = not computed.
+    pub grams: u128,
+    /// Byte-pair signature of the reference ([`ref_grams`]); 0 = not computed.
+    pub ref_grams: u64,
 }
 
 /// Which id a rank slot orders.
@@ -190,11 +197,15 @@ impl IncidentRow {
     /// are clamped to `now`, so no age is negative and a skewed record cannot pin itself
     /// to the top of the "recently updated" view.
     pub fn from_incident(incident: &Incident, sla: SlaFilterState, now: Timestamp) -> IncidentRow {
+        let title_lower = fold(&incident.title);
         IncidentRow {
             id: incident.id.clone(),
             reference: incident.reference.as_str().to_owned(),
             title: incident.title.clone(),
-            title_lower: fold(&incident.title),
+            grams: grams(title_lower.as_bytes()),
+            title_key: order::prefix(&title_lower).0,
+            ref_grams: ref_grams(incident.reference.as_str().as_bytes()),
+            title_lower,
             priority: incident.priority.number(),
             status: incident.status,
             assignment_group: incident.assignment_group.clone(),

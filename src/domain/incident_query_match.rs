@@ -85,6 +85,11 @@ pub(super) struct Matcher<'f> {
     needle: String,
     /// The needle as it would appear in a reference; `None` when it cannot.
     needle_upper: Option<String>,
+    /// [`grams`] of the needle: a title whose [`IncidentRow::grams`] lacks one of
+    /// these bits cannot contain it.
+    grams: u128,
+    /// [`ref_grams`] of the needle, for references.
+    ref_grams: u64,
 }
 
 impl<'f> Matcher<'f> {
@@ -128,6 +133,8 @@ impl<'f> Matcher<'f> {
                 .bytes()
                 .all(in_reference)
                 .then(|| needle.to_ascii_uppercase()),
+            grams: grams(needle.as_bytes()),
+            ref_grams: ref_grams(needle.as_bytes()),
             needle,
         }
     }
@@ -162,13 +169,41 @@ impl<'f> Matcher<'f> {
             }
     }
 
+    /// Most rows are turned away by their byte-pair signatures without the strings
+    /// being read (a string read is a cache miss per row); 0 means "not computed".
     fn text_match(&self, row: &IncidentRow) -> bool {
-        contains(&row.title_lower, &self.needle)
-            || self
-                .needle_upper
-                .as_deref()
-                .is_some_and(|n| contains(&row.reference, n))
+        let title = row.grams == 0 || row.grams & self.grams == self.grams;
+        if title && contains(&row.title_lower, &self.needle) {
+            return true;
+        }
+        let Some(upper) = self.needle_upper.as_deref() else {
+            return false;
+        };
+        (row.ref_grams == 0 || row.ref_grams & self.ref_grams == self.ref_grams)
+            && contains(&row.reference, upper)
     }
+}
+
+/// The hash of an adjacent byte pair.
+#[inline(always)]
+fn pair_hash(a: u8, b: u8) -> u32 {
+    (u32::from(a) << 8 | u32::from(b)).wrapping_mul(0x9E37_79B1)
+}
+
+/// A 128-bit signature of the adjacent byte pairs of `text`: if `a` contains `b`,
+/// every bit of `grams(b)` is set in `grams(a)`. Text under two bytes has none (0).
+/// A title sets about a quarter of the bits, so a two-pair needle rules out most.
+pub fn grams(text: &[u8]) -> u128 {
+    text.windows(2)
+        .fold(0, |m, w| m | 1 << (pair_hash(w[0], w[1]) >> 25))
+}
+
+/// [`grams`] in 64 bits, for short texts (references), compared case-insensitively.
+pub fn ref_grams(text: &[u8]) -> u64 {
+    text.windows(2).fold(0, |m, w| {
+        let (a, b) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        m | 1 << (pair_hash(a, b) >> 26)
+    })
 }
 
 /// True when the filter value is unset or equals the row's value.

@@ -28,7 +28,7 @@ pub(super) struct Entry {
 /// when it fits (exact), else 255. Differing keys order like the strings; equal exact
 /// keys mean equal strings.
 #[inline(always)]
-fn prefix(s: &str) -> (u128, bool) {
+pub(super) fn prefix(s: &str) -> (u128, bool) {
     let b = s.as_bytes();
     let mut buf = [0u8; 16];
     let n = b.len().min(15);
@@ -72,6 +72,12 @@ impl<'r> Keys<'r> {
     fn sort_value(&self, row: &IncidentRow) -> (u8, u128, bool) {
         let (primary, exact, class) = match self.key {
             SortKey::Reference => text(&row.reference),
+            // The precomputed key spares a read of the title per row (0: not computed,
+            // and also the key of an empty title, which computing gives again).
+            SortKey::Title if row.title_key != 0 => {
+                let exact = row.title_lower.len() <= 15;
+                (row.title_key, exact, 0)
+            }
             SortKey::Title => text(&row.title_lower),
             SortKey::Priority => number(u128::from(row.priority)),
             SortKey::Status => number(status_index(row.status) as u128),

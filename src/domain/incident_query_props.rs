@@ -95,10 +95,15 @@ prop_compose! {
         sla in sla(),
         created in 0i64..4,
         updated in 0i64..4,
+        keyed in any::<bool>(),
     ) -> IncidentRow {
+        let reference = format!("INC-PROP0-{n:0width$}");
         IncidentRow {
             id: format!("incident:{n}"),
-            reference: format!("INC-PROP0-{n:0width$}"),
+            grams: grams(fold(&title).as_bytes()),
+            ref_grams: ref_grams(reference.as_bytes()),
+            title_key: if keyed { order::prefix(&fold(&title)).0 } else { 0 },
+            reference,
             title_lower: fold(&title),
             title,
             priority,
@@ -145,6 +150,19 @@ proptest! {
     fn parse_never_panics(qs in "\\PC{0,40}", tail in "[a-z=&%,+0-9]{0,30}") {
         let _ = parse_query(&qs);
         let _ = parse_query(&format!("status={qs}&{tail}"));
+    }
+
+    #[test]
+    fn signatures_never_hide_a_match(
+        rows in prop::collection::vec(row(), 0..30),
+        f in filter(),
+        needle in prop_oneof!["\\PC{0,4}", "[a-cé ]{1,3}", "[a-z0-9-]{1,5}", Just("inc-prop0-1".to_owned())],
+        sort in sort(),
+    ) {
+        let f = IncidentFilter { text: needle, ..f };
+        let plain: Vec<IncidentRow> =
+            rows.iter().cloned().map(|r| IncidentRow { grams: 0, ref_grams: 0, ..r }).collect();
+        prop_assert_eq!(query(&rows, &f, sort, 0, 50), query(&plain, &f, sort, 0, 50));
     }
 
     #[test]

@@ -40,6 +40,9 @@ fn row(n: u32, title: &str) -> IncidentRow {
         created: Timestamp(i64::from(n) * 1000),
         updated: Timestamp(i64::from(n) * 1000),
         ranks: [0; 4],
+        grams: 0,
+        ref_grams: 0,
+        title_key: 0,
     }
 }
 
