@@ -12,6 +12,20 @@ pub fn DbGate(
     children: ChildrenFn,
 ) -> impl IntoView {
     let db = Db::expect();
+    // Tells automation (and styles) where opening stands: `<html data-db="ready">`.
+    Effect::new(move |_| {
+        let state = match db.status.get() {
+            DbStatus::Ready => "ready",
+            DbStatus::Opening | DbStatus::LoadingDemo => "opening",
+            DbStatus::Failed(_) => "failed",
+        };
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-db", state);
+        }
+    });
     move || match db.status.get() {
         DbStatus::Ready => children().into_any(),
         DbStatus::Opening => view! {

@@ -326,12 +326,21 @@ pub(super) fn knowledge_and_releases(d: &mut Desk, out: &mut Vec<Record>) {
                 at,
             });
             i.history.record_field(at, manager, "major", "No", "Yes");
+            // Escalated to Platform ops (group 3), which then owns it.
+            let platform = d.groups[3].clone();
             let change = Change::Escalated {
                 functional: true,
-                to: "Platform ops".into(),
+                to: platform.clone(),
                 reason: "Session handling changed in 5.1".into(),
             };
             i.history.record(at, manager, change);
+            let assigned = Change::Assigned {
+                group: Some(platform.clone()),
+                assignee: None,
+            };
+            i.history.record(at, manager, assigned);
+            i.assignment_group = Some(platform);
+            i.assignee = None;
             i.updated = at;
             manager.clone_into(&mut i.updated_by);
         }

@@ -190,3 +190,38 @@ fn generated_incidents() {
         .iter()
         .all(|i| i.service.as_ref().is_some_and(|s| services.contains(s))));
 }
+
+#[test]
+fn escalations_and_assignments_name_real_groups() {
+    let records = scenario(NOW);
+    let groups: HashSet<&str> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Group(g) => Some(g.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut escalations = 0;
+    for i in incidents_of(&records) {
+        if let Some(g) = &i.assignment_group {
+            assert!(groups.contains(g.as_str()), "{} group {g}", i.reference);
+        }
+        for e in i.history.events() {
+            if let Change::Escalated {
+                functional: true,
+                to,
+                ..
+            } = &e.change
+            {
+                assert!(
+                    groups.contains(to.as_str()),
+                    "{} escalated to {to}",
+                    i.reference
+                );
+                assert_eq!(i.assignment_group.as_ref(), Some(to));
+                escalations += 1;
+            }
+        }
+    }
+    assert!(escalations > 0);
+}

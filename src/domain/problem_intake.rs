@@ -78,7 +78,8 @@ pub fn draft_from_incidents(incidents: &[Incident]) -> Option<ProblemDraft> {
 }
 
 /// Points `incident` at `problem`: sets its problem field and records a
-/// `Linked { what: "problem", target: <reference> }` event.
+/// `Linked { what: "problem", target: <problem id> }` event, as linking from the
+/// incident page does (timelines show the problem's reference and title for the id).
 pub fn link_incident_to_problem(
     incident: &mut Incident,
     problem: &Problem,
@@ -88,7 +89,7 @@ pub fn link_incident_to_problem(
     incident.problem = Some(problem.id.clone());
     let change = Change::Linked {
         what: "problem".into(),
-        target: problem.reference.as_str().to_owned(),
+        target: problem.id.clone(),
     };
     incident.history.record(now, by, change);
     incident.updated = now;

@@ -115,7 +115,7 @@ fn linking_sets_the_problem_and_records_the_reference() {
         i.history.last().map(|e| e.change.clone()),
         Some(Change::Linked {
             what: "problem".into(),
-            target: p.reference.as_str().into()
+            target: p.id.clone()
         })
     );
     assert_eq!((i.updated, i.updated_by.as_str()), (Timestamp(5_000), "pm"));

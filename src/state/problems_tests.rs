@@ -100,7 +100,7 @@ fn creates_a_linked_problem_in_one_write() {
                     "Daniel Kim".to_owned(),
                     Change::Linked {
                         what: "problem".into(),
-                        target: p.reference.as_str().into()
+                        target: p.id.clone()
                     }
                 ))
             );

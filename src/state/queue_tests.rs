@@ -8,7 +8,7 @@ use crate::domain::document::NewRevision;
 use crate::domain::incident::{IncidentDraft, IncidentStatus};
 use crate::domain::incident_query::{AssigneeFilter, SlaFilterState, DEFAULT_SORT};
 use crate::state::records::save;
-use crate::state::{demo, directory, incidents};
+use crate::state::{demo, directory, incident_actions, incidents};
 use crate::storage::memory::MemoryStore;
 use crate::storage::ListQuery;
 use crate::test_util::block_on;
@@ -71,7 +71,7 @@ fn builds_then_follows_edits_creations_and_deletions() {
             .unwrap();
         let mut draft = incident.draft();
         draft.title = "Edited in another tab".into();
-        incidents::update(&store, incident, rev, draft, "Ada")
+        incident_actions::update(&store, incident, rev, draft, "", "Ada")
             .await
             .unwrap();
         refreshed(&q, &store).await;

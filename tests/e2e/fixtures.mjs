@@ -16,8 +16,8 @@ export const test = base.extend({
 
 export { expect };
 
-/** Waits until the app has opened its database and shows the page. */
+/** Waits until the app has opened its database (and loaded demo data, when asked). */
 export async function appReady(page) {
-  await expect(page.getByText('Opening the local database…')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('data-db', /ready|failed/, { timeout: 30_000 });
   await expect(page.getByText('Loading demo data…')).toHaveCount(0, { timeout: 30_000 });
 }
