@@ -117,6 +117,7 @@ pub fn QueueTable(
                         SlaFilterState::OnTrack => "badge sla sla-on-track",
                     };
                     let age = humanize_duration(now.since(r.created).max(0));
+                    let updated = format!("{} ago", humanize_duration(now.since(r.updated).max(0)));
                     view! {
                         <tr id=format!("queue-row-{k}") class:cursor=move || ctx.cursor.get() == Some(k)
                             class:selected={let id = id.clone(); move || ctx.is_selected(&id)}
@@ -146,7 +147,7 @@ pub fn QueueTable(
                             <td>{name(&r.release)}</td>
                             <td><span class=sla_class>{r.sla.label()}</span></td>
                             <td>{age}</td>
-                            <td><time datetime=r.updated.iso()>{r.updated.display()}</time></td>
+                            <td><time datetime=r.updated.iso() title=r.updated.display()>{updated}</time></td>
                         </tr>
                     }
                 }).collect_view()}
