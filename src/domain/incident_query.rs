@@ -111,6 +111,8 @@ pub struct IncidentRow {
     pub ranks: [u32; 4],
     /// Sort key of `title_lower` (its first 15 bytes and length); 0 = not computed.
     pub title_key: u128,
+    /// Tie-break key of the reference (its first 16 bytes); 0 = not computed.
+    pub ref_key: u128,
     /// Byte-pair signature of `title_lower` ([`grams`]), so most rows fail a text
     /// filter without their strings being read; 0 = not computed.
     pub grams: u128,
@@ -130,6 +132,7 @@ impl IncidentRow {
             title: incident.title.clone(),
             grams: grams(title_lower.as_bytes()),
             title_key: order::prefix(&title_lower).0,
+            ref_key: order::reference_key(incident.reference.as_str()),
             ref_grams: ref_grams(incident.reference.as_str().as_bytes()),
             title_lower,
             priority: incident.priority.number(),

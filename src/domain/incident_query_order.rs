@@ -41,7 +41,7 @@ pub(super) fn prefix(s: &str) -> (u128, bool) {
 /// The first 16 bytes of a reference, zero padded: differing keys order like the
 /// references.
 #[inline(always)]
-fn reference_key(s: &str) -> u128 {
+pub(super) fn reference_key(s: &str) -> u128 {
     let b = s.as_bytes();
     let mut buf = [0u8; 16];
     let n = b.len().min(16);
@@ -128,13 +128,15 @@ fn text(s: &str) -> (u128, bool, u8) {
     (p, exact, 0)
 }
 
-/// An optional id ordered by (rank, id): the rank in the top 32 bits, the id's first
-/// 12 bytes below. Never exact, so ties go to [`compare`], which compares whole ids.
+/// An optional id ordered by (rank, id). A ranked id's rank alone decides (ranks are
+/// unique per id), so it is exact and ties go straight to the reference key. An
+/// unranked id (rank 0) sorts first, by its first 12 bytes, never exact.
 #[inline(always)]
 fn ranked(id: Option<&str>, rank: u32) -> (u128, bool, u8) {
     match id {
         None => (0, true, 1),
-        Some(id) => ((u128::from(rank) << 96) | (prefix(id).0 >> 32), false, 0),
+        Some(_) if rank > 0 => (u128::from(rank) << 96, true, 0),
+        Some(id) => (prefix(id).0 >> 32, false, 0),
     }
 }
 
@@ -179,7 +181,11 @@ impl<'k, 'r> TopK<'k, 'r> {
         }
         let e = Entry {
             primary,
-            reference: reference_key(&row.reference),
+            reference: if row.ref_key != 0 {
+                row.ref_key
+            } else {
+                reference_key(&row.reference)
+            },
             idx,
             class,
             exact,

@@ -103,6 +103,7 @@ prop_compose! {
             grams: grams(fold(&title).as_bytes()),
             ref_grams: ref_grams(reference.as_bytes()),
             title_key: if keyed { order::prefix(&fold(&title)).0 } else { 0 },
+            ref_key: if keyed { order::reference_key(&reference) } else { 0 },
             reference,
             title_lower: fold(&title),
             title,

@@ -43,6 +43,7 @@ fn row(n: u32, title: &str) -> IncidentRow {
         grams: 0,
         ref_grams: 0,
         title_key: 0,
+        ref_key: 0,
     }
 }
 
