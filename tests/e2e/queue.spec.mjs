@@ -225,3 +225,34 @@ test('"assigned to me" follows who you say you are, on this device', async ({ pa
   await expect.poll(async () => new Set(await rows(page).locator('td:nth-child(7)').allTextContents()))
     .not.toEqual(new Set(['Arjun Mehta']));
 });
+
+test('pages of the queue: next, previous, and the page in the URL', async ({ page }) => {
+  await page.goto('/desk/incidents?demo&incidents=120');
+  await appReady(page);
+  const count = page.getByRole('status').filter({ hasText: 'Showing' });
+  await expect(count).toHaveText('Showing 1–50 of 152 incidents');
+  await expect(page.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+  const first = await rows(page).first().locator('td.ref').textContent();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(count).toHaveText('Showing 51–100 of 152 incidents');
+  await expect(page.getByText('Page 2 of 4')).toBeVisible();
+  await expect(rows(page)).toHaveCount(50);
+  await expect(rows(page).first().locator('td.ref')).not.toHaveText(first);
+  await page.reload();
+  await appReady(page);
+  await expect(count).toHaveText('Showing 51–100 of 152 incidents');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(count).toHaveText('Showing 151–152 of 152 incidents');
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Previous page' }).click();
+  await expect(page.getByText('Page 3 of 4')).toBeVisible();
+  // A filter change starts again at page 1.
+  await page.getByLabel('Priority').selectOption({ label: 'P1–P2' });
+  await expect(page).not.toHaveURL(/page=/);
+  // A link to a page past the end shows the last page.
+  await page.goto('/desk/incidents?page=99');
+  await expect(count).toHaveText('Showing 151–152 of 152 incidents');
+  await expect(page.getByText('Page 4 of 4')).toBeVisible();
+});

@@ -78,7 +78,12 @@ pub fn IncidentList() -> impl IntoView {
             let queue = db.queue();
             let now = clock::now();
             queue.refresh(&*store, &dir, now).await?;
-            let result = queue.page(&filter, sort, (n - 1) * PAGE, PAGE);
+            let mut result = queue.page(&filter, sort, (n - 1) * PAGE, PAGE);
+            let total = result.result.total;
+            if result.rows.is_empty() && total > 0 {
+                // A page past the end (an old link, fewer matches now): the last page.
+                result = queue.page(&filter, sort, (total - 1) / PAGE * PAGE, PAGE);
+            }
             Ok::<_, AppError>((result, dir, queue.len(), now))
         }
     });
@@ -135,10 +140,10 @@ pub fn IncidentList() -> impl IntoView {
                     view! {
                         <QueueTable rows=result.rows dir=dir now=now/>
                         <nav class="pager" aria-label="Pages">
-                            <button type="button" class="button" disabled=n <= 1
+                            <button type="button" class="button" disabled={n <= 1}
                                 on:click=move |_| ctx.show_page(n - 1)>"Previous page"</button>
                             <span>{format!("Page {n} of {pages}")}</span>
-                            <button type="button" class="button" disabled=n >= pages
+                            <button type="button" class="button" disabled={n >= pages}
                                 on:click=move |_| ctx.show_page(n + 1)>"Next page"</button>
                         </nav>
                     }.into_any()
