@@ -115,12 +115,40 @@ pub struct QueuePage {
 pub struct Queue {
     rows: Rc<RefCell<Rows>>,
     busy: Rc<Cell<bool>>,
+    /// The data revision ([`super::db::Db::revision`]) the rows and names reflect.
+    seen: Rc<Cell<Option<u64>>>,
+    /// The directory read at `seen`.
+    names: Rc<RefCell<Directory>>,
 }
 
 impl Queue {
     /// An empty cache; the first [`Queue::refresh`] builds it.
     pub fn new() -> Queue {
         Queue::default()
+    }
+
+    /// Makes the rows current for data revision `revision` and returns the directory
+    /// (names) they were ranked with. When nothing was written since the last call
+    /// (same revision), the store is not read at all: only the SLA verdicts advance
+    /// with the clock. Turning pages and changing filters cost just the query.
+    pub async fn sync<S: Store>(
+        &self,
+        store: &S,
+        revision: u64,
+        now: Timestamp,
+    ) -> Result<Directory, AppError> {
+        if self.seen.get() == Some(revision) {
+            let mut rows = self.rows.borrow_mut();
+            if now.since(rows.sla_at) > SLA_FRESH_MS || now < rows.sla_at {
+                rows.refresh_sla(now);
+            }
+            return Ok(self.names.borrow().clone());
+        }
+        let names = super::directory::load(store).await?;
+        self.refresh(store, &names, now).await?;
+        *self.names.borrow_mut() = names.clone();
+        self.seen.set(Some(revision));
+        Ok(names)
     }
 
     /// Brings the rows up to date with the store: a chunked full build the first time

@@ -201,3 +201,25 @@ fn renaming_a_group_reorders_the_group_column() {
         assert_ne!(first_group(&q).unwrap(), before);
     });
 }
+
+#[test]
+fn sync_reads_the_store_only_when_the_revision_moved() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        let now = super::super::clock::now();
+        let names = q.sync(&store, 1, now).await.unwrap();
+        assert!(!names.groups.is_empty());
+        let held = q.len();
+        let mut draft = IncidentDraft::blank();
+        draft.title = "Written without telling the page".into();
+        incidents::create(&store, draft, "Ada").await.unwrap();
+        // Same revision: the page was not told, so the rows stay as they were.
+        q.sync(&store, 1, now).await.unwrap();
+        assert_eq!(q.len(), held);
+        // A new revision: the write is picked up.
+        q.sync(&store, 2, now).await.unwrap();
+        assert_eq!(q.len(), held + 1);
+    });
+}

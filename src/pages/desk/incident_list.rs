@@ -71,13 +71,12 @@ pub fn IncidentList() -> impl IntoView {
     let data = LocalResource::new(move || {
         let (filter, sort) = view.get();
         let n = page.get();
-        let _ = db.revision.get();
+        let revision = db.revision.get();
         async move {
             let store = db.store()?;
-            let dir = directory::load(&*store).await?;
             let queue = db.queue();
             let now = clock::now();
-            queue.refresh(&*store, &dir, now).await?;
+            let dir = queue.sync(&*store, revision, now).await?;
             let mut result = queue.page(&filter, sort, (n - 1) * PAGE, PAGE);
             let total = result.result.total;
             if result.rows.is_empty() && total > 0 {
