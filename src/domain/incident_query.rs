@@ -266,6 +266,11 @@ pub const DEFAULT_SORT: (SortKey, SortDir) = (SortKey::Updated, SortDir::Desc);
 pub struct StatusCounts([usize; 6]);
 
 impl StatusCounts {
+    /// Counts given per status (from a store's indexes, say).
+    pub fn from_fn(count: impl Fn(IncidentStatus) -> usize) -> StatusCounts {
+        StatusCounts(STATUSES.map(count))
+    }
+
     /// Rows with `status`.
     pub fn get(&self, status: IncidentStatus) -> usize {
         self.0[status_index(status)]

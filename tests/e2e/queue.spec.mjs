@@ -124,8 +124,11 @@ test('keyboard-only triage of three new incidents with a bulk assignment', async
   }
   await expect(rows(page).filter({ hasText: refs[3] })).not.toContainText('Arjun Mehta');
 
-  // Enter opens the incident under the cursor; its timeline has the assignment.
-  await page.locator('body').press('j');
+  // The cursor kept its place through the redraw; k twice goes back to the top, and
+  // Enter opens the incident under the cursor. Its timeline has the assignment.
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await expect(page.getByRole('link', { name: refs[0] })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/desk/incidents/${refs[0]}$`));
   await expect(page.locator('.timeline')).toContainText('Arjun Mehta');

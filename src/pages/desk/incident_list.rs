@@ -13,11 +13,13 @@ use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
 use crate::state::identity::Identity;
+use crate::state::queue::{first_page_from_store, store_servable};
 use crate::state::{clock, directory};
+use crate::storage::Store;
 
 use super::queue::bulk::BulkBar;
 use super::queue::filters::{FilterBar, SavedViews, StatusTabs};
-use super::queue::keys::{install, ShortcutsDialog};
+use super::queue::keys::{focus_row, install, ShortcutsDialog};
 use super::queue::table::QueueTable;
 use super::queue::{page_of, QueueCtx, PAGE};
 
@@ -29,6 +31,17 @@ fn mark_list_shown() {
             let _ = p.mark("incident-list-shown");
         }
     });
+}
+
+/// Puts the focus back on row `k` when a redraw left it nowhere (on the body).
+fn keep_focus(k: usize) {
+    let lost = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+    if lost {
+        focus_row(k);
+    }
 }
 
 /// The queue page.
@@ -68,14 +81,34 @@ pub fn IncidentList() -> impl IntoView {
         let _ = db.revision.get();
         async move { directory::load(&*db.store()?).await }
     });
+    // Set when the background build of the queue's rows has finished.
+    let built = RwSignal::new(0u32);
     let data = LocalResource::new(move || {
         let (filter, sort) = view.get();
         let n = page.get();
         let revision = db.revision.get();
+        let _ = built.get();
         async move {
             let store = db.store()?;
             let queue = db.queue();
             let now = clock::now();
+            if !queue.is_built() {
+                if let Some(list) = store_servable(&filter, sort, n) {
+                    // First visit: paint the first page straight from the indexes while
+                    // the rows are built in the background.
+                    let result = first_page_from_store(&*store, list, PAGE, now).await?;
+                    let dir = directory::load(&*store).await?;
+                    let held = store
+                        .count(&crate::storage::ListQuery::all("incident"))
+                        .await? as usize;
+                    // Started after the reads above so its chunks do not delay them; the
+                    // page may be gone by the time it ends (then there is no one to tell).
+                    queue.build_in_background(store.clone(), revision, move || {
+                        let _ = built.try_update(|b| *b += 1);
+                    });
+                    return Ok::<_, AppError>((result, dir, held, now));
+                }
+            }
             let dir = queue.sync(&*store, revision, now).await?;
             let mut result = queue.page(&filter, sort, (n - 1) * PAGE, PAGE);
             let total = result.result.total;
@@ -104,7 +137,7 @@ pub fn IncidentList() -> impl IntoView {
                 let dir2 = dir.clone();
                 Ok::<_, AppError>(view! {
                     <FilterBar dir=dir/>
-                    <Show when=move || ctx.selected.with(|s| !s.is_empty())>
+                    <Show when=move || ctx.selected.try_with(|s| !s.is_empty()).unwrap_or(false)>
                         <BulkBar dir=dir2.clone()/>
                     </Show>
                 })
@@ -115,11 +148,19 @@ pub fn IncidentList() -> impl IntoView {
             <ErrorBoundary fallback=error_panel>
             {move || Suspend::new(async move {
                 let (result, dir, held, now) = data.await?;
-                ctx.rows.set(result.rows.iter().map(|r| (r.id.clone(), r.reference.clone(), r.status)).collect());
-                ctx.cursor.set(None);
+                let ids: Vec<_> = result.rows.iter().map(|r| (r.id.clone(), r.reference.clone(), r.status)).collect();
+                // The page may have been left while this was loading: `try_` everywhere.
+                if ctx.rows.try_with_untracked(|old| *old != ids).unwrap_or(true) {
+                    let _ = ctx.cursor.try_set(None);
+                } else if let Some(k) = ctx.cursor.try_get_untracked().flatten() {
+                    // The same rows drawn again (the background build finished, a write
+                    // elsewhere): keep the cursor and the keyboard focus on its row.
+                    request_animation_frame(move || keep_focus(k));
+                }
+                let _ = ctx.rows.try_set(ids);
                 let total = result.result.total;
                 let pages = total.div_ceil(PAGE).max(1);
-                let n = page.get_untracked().min(pages);
+                let n = page.try_get_untracked().unwrap_or(1).min(pages);
                 let first = (n - 1) * PAGE + 1;
                 let last = ((n - 1) * PAGE + result.rows.len()).max(first.saturating_sub(1));
                 let body = if held == 0 {

@@ -154,7 +154,7 @@ pub fn BulkBar(
     let people = dir.clone();
     view! {
         <section class="bulk-bar" aria-labelledby="bulk-heading">
-            <h2 id="bulk-heading">{move || format!("{} selected", ctx.selected.with(Vec::len))}</h2>
+            <h2 id="bulk-heading">{move || format!("{} selected", ctx.selected.try_with(Vec::len).unwrap_or(0))}</h2>
             <form class="bulk-form" on:submit=assign aria-label="Assign selected incidents">
                 <div class="field">
                     <label for="bulk-group">"Assignment group"</label>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::incident::{Environment, IncidentStatus};
 use crate::domain::incident_query::{
-    saved_views, AssigneeFilter, IncidentFilter, SlaFilterState, StatusCounts,
+    saved_views, AssigneeFilter, IncidentFilter, SlaFilterState, StatusCounts, DEFAULT_SORT,
 };
 use crate::domain::lifecycle::Lifecycle;
 use crate::state::directory::Directory;
@@ -62,7 +62,7 @@ pub fn FilterBar(
 ) -> impl IntoView {
     let ctx = expect_context::<QueueCtx>();
     let who = Identity::expect();
-    let view = move || ctx.view.get().0;
+    let view = move || ctx.view.try_get().map(|v| v.0).unwrap_or_default();
     let select = |ev: &leptos::ev::Event| event_target_value(ev);
     let options = |items: Vec<(String, String)>| {
         items
@@ -192,7 +192,7 @@ pub fn FilterBar(
                     on:change=move |ev| { let on = event_target_checked(&ev); ctx.edit(|f| f.major = on.then_some(true)) }/>
                 <label for="queue-major">"Major incidents only"</label>
             </div>
-            <a class="button button-quiet" href=move || queue_href(&IncidentFilter::default(), ctx.view.get().1, 1)>"Clear filters"</a>
+            <a class="button button-quiet" href=move || queue_href(&IncidentFilter::default(), ctx.view.try_get().map_or(DEFAULT_SORT, |v| v.1), 1)>"Clear filters"</a>
         </form>
     }
 }
@@ -207,7 +207,7 @@ pub fn SavedViews() -> impl IntoView {
             <span class="label">"Views:"</span>
             {move || {
                 let me = who.id();
-                let current = ctx.view.get();
+                let current = ctx.view.try_get().unwrap_or_default();
                 saved_views(&me).into_iter().map(|v| {
                     let here = current.0 == v.filter && current.1 == v.sort;
                     view! {
@@ -227,7 +227,7 @@ pub fn StatusTabs(
     counts: StatusCounts,
 ) -> impl IntoView {
     let ctx = expect_context::<QueueCtx>();
-    let (filter, sort) = ctx.view.get_untracked();
+    let (filter, sort) = ctx.view.try_get_untracked().unwrap_or_default();
     let link = |label: String, n: usize, f: IncidentFilter, here: bool| {
         view! {
             <li><a href=queue_href(&f, sort, 1) aria-current=here.then_some("page")>

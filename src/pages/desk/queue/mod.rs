@@ -62,7 +62,10 @@ impl QueueCtx {
 
     /// True when the incident with this id is selected.
     pub fn is_selected(&self, id: &str) -> bool {
-        self.selected.with(|s| s.iter().any(|(i, _)| i == id))
+        // `try_`: a row redrawn just as the page is left must not panic.
+        self.selected
+            .try_with(|s| s.iter().any(|(i, _)| i == id))
+            .unwrap_or(false)
     }
 
     /// Selects or unselects one incident.

@@ -39,7 +39,7 @@ fn priority_of(n: u8) -> Priority {
 fn SortHeader(key: SortKey, label: &'static str) -> impl IntoView {
     let ctx = expect_context::<QueueCtx>();
     let state = move || {
-        let (_, (k, d)) = ctx.view.get();
+        let (_, (k, d)) = ctx.view.try_get().unwrap_or_default();
         (k == key).then_some(d)
     };
     let aria = move || match state() {
@@ -119,7 +119,7 @@ pub fn QueueTable(
                     let age = humanize_duration(now.since(r.created).max(0));
                     let updated = format!("{} ago", humanize_duration(now.since(r.updated).max(0)));
                     view! {
-                        <tr id=format!("queue-row-{k}") class:cursor=move || ctx.cursor.get() == Some(k)
+                        <tr id=format!("queue-row-{k}") class:cursor=move || ctx.cursor.try_get().flatten() == Some(k)
                             class:selected={let id = id.clone(); move || ctx.is_selected(&id)}
                             class:major=r.major>
                             <td class="select">
