@@ -41,12 +41,12 @@ test('filters and sort live in the URL and survive a reload', async ({ page }) =
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('open');
   await expect(page.getByLabel('Found in')).toHaveValue('preprod');
   await expect(rows(page)).toHaveCount(3);
-  expect(await rows(page).locator('td.ref').allTextContents()).toEqual(order);
+  await expect.poll(() => rows(page).locator('td.ref').allTextContents()).toEqual(order);
   await page.getByRole('button', { name: 'Priority', exact: true }).click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   // Equal priorities keep reference order in both directions.
   const priorities = () => rows(page).locator('td .badge[class*="badge-p"]').allTextContents();
-  expect(await priorities()).toEqual(['P3 Moderate', 'P2 High', 'P2 High']);
+  await expect.poll(priorities).toEqual(['P3 Moderate', 'P2 High', 'P2 High']);
 
   // Free text narrows further; a shared link with the text opens the same view.
   await page.getByLabel('Search').fill('bank export');
@@ -223,7 +223,7 @@ test('"assigned to me" follows who you say you are, on this device', async ({ pa
   await page.reload();
   await appReady(page);
   await expect(page.getByLabel('You are')).toHaveValue(/person:/);
-  expect(await rows(page).locator('td:nth-child(7)').allTextContents()).toEqual(assignees);
+  await expect.poll(() => rows(page).locator('td:nth-child(7)').allTextContents()).toEqual(assignees);
   await page.getByLabel('You are').selectOption({ label: 'Maya Okafor' });
   await expect.poll(async () => new Set(await rows(page).locator('td:nth-child(7)').allTextContents()))
     .not.toEqual(new Set(['Arjun Mehta']));
