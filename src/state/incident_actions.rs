@@ -209,19 +209,7 @@ mod tests {
     use super::*;
     use crate::domain::incident::IncidentDraft;
     use crate::storage::memory::MemoryStore;
-
-    /// Runs a future that never waits on anything outside itself (all `MemoryStore`
-    /// calls).
-    fn block_on<F: std::future::Future>(f: F) -> F::Output {
-        use std::task::{Context, Poll, Waker};
-        let mut cx = Context::from_waker(Waker::noop());
-        let mut f = std::pin::pin!(f);
-        loop {
-            if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-                return v;
-            }
-        }
-    }
+    use crate::test_util::block_on;
 
     fn logged(store: &MemoryStore) -> String {
         let mut draft = IncidentDraft::blank();

@@ -1,11 +1,6 @@
 //! Native tests of the problem actions against the in-memory store: creating a problem
 //! from incidents links both ways in one write, and refusals change nothing.
 
-use std::future::Future;
-use std::pin::pin;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
-
 use super::*;
 use crate::domain::history::Change;
 use crate::domain::incident::IncidentDraft;
@@ -14,23 +9,7 @@ use crate::state::incidents;
 use crate::state::records::save;
 use crate::storage::memory::MemoryStore;
 use crate::storage::Store;
-
-struct Noop;
-impl Wake for Noop {
-    fn wake(self: Arc<Self>) {}
-}
-
-/// Runs a future that never waits on anything outside itself (all `MemoryStore` calls).
-fn block_on<F: Future>(f: F) -> F::Output {
-    let waker = Waker::from(Arc::new(Noop));
-    let mut cx = Context::from_waker(&waker);
-    let mut f = pin!(f);
-    loop {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-}
+use crate::test_util::block_on;
 
 async fn new_incident(
     store: &MemoryStore,

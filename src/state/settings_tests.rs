@@ -1,33 +1,12 @@
 //! Native tests of the settings actions against the in-memory store.
 
-use std::future::Future;
-use std::pin::pin;
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
-
 use super::*;
 use crate::domain::escalation::EscalationLevel;
 use crate::domain::priority::{Impact, Priority, Urgency};
 use crate::domain::time::{Timestamp, MINUTE};
 use crate::state::records::settings;
 use crate::storage::memory::MemoryStore;
-
-struct Noop;
-impl Wake for Noop {
-    fn wake(self: Arc<Self>) {}
-}
-
-/// Runs a future that never waits on anything outside itself (all `MemoryStore` calls).
-fn block_on<F: Future>(f: F) -> F::Output {
-    let waker = Waker::from(Arc::new(Noop));
-    let mut cx = Context::from_waker(&waker);
-    let mut f = pin!(f);
-    loop {
-        if let Poll::Ready(v) = f.as_mut().poll(&mut cx) {
-            return v;
-        }
-    }
-}
+use crate::test_util::block_on;
 
 #[test]
 fn sla_and_matrix_saves_touch_only_their_part() {
