@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::incident::{Environment, Incident, IncidentStatus};
 use super::time::Timestamp;
 
+#[path = "incident_query_counts.rs"]
+mod counts;
 #[path = "incident_query_match.rs"]
 mod matching;
 #[path = "incident_query_order.rs"]
@@ -19,11 +21,13 @@ mod url;
 #[path = "incident_query_views.rs"]
 mod views;
 
+use counts::PackedCounts;
 use matching::Matcher;
 #[cfg(test)]
 use order::compare;
 use order::{Keys, TopK};
 
+pub use counts::StatusCounts;
 pub use matching::{fold, grams, ref_grams};
 pub use rank::{rank_by_name, Ranking, RANK_ASSIGNEE, RANK_GROUP, RANK_RELEASE, RANK_SERVICE};
 pub use url::{parse_query, parse_query_for};
@@ -229,6 +233,24 @@ pub enum SortKey {
     Updated,
 }
 
+impl SortKey {
+    /// Every sort key, in column order.
+    pub const ALL: [SortKey; 12] = [
+        SortKey::Reference,
+        SortKey::Title,
+        SortKey::Priority,
+        SortKey::Status,
+        SortKey::Group,
+        SortKey::Assignee,
+        SortKey::Service,
+        SortKey::Environment,
+        SortKey::Release,
+        SortKey::Sla,
+        SortKey::Age,
+        SortKey::Updated,
+    ];
+}
+
 /// Sort direction.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -259,38 +281,6 @@ impl SortDir {
 
 /// The queue's default order: most recently updated first.
 pub const DEFAULT_SORT: (SortKey, SortDir) = (SortKey::Updated, SortDir::Desc);
-
-/// How many rows of each status match the filter when its status part is ignored:
-/// what each status tab would show.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct StatusCounts([usize; 6]);
-
-impl StatusCounts {
-    /// Counts given per status (from a store's indexes, say).
-    pub fn from_fn(count: impl Fn(IncidentStatus) -> usize) -> StatusCounts {
-        StatusCounts(STATUSES.map(count))
-    }
-
-    /// Rows with `status`.
-    pub fn get(&self, status: IncidentStatus) -> usize {
-        self.0[status_index(status)]
-    }
-
-    /// Rows that are New, In progress or On hold.
-    pub fn open(&self) -> usize {
-        OPEN.iter().map(|&s| self.get(s)).sum()
-    }
-
-    /// Rows of every status.
-    pub fn all(&self) -> usize {
-        self.0.iter().sum()
-    }
-
-    /// Each status with its count, in lifecycle order.
-    pub fn iter(&self) -> impl Iterator<Item = (IncidentStatus, usize)> + '_ {
-        STATUSES.iter().map(|&s| (s, self.get(s)))
-    }
-}
 
 /// One page of a query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -331,46 +321,6 @@ fn status_index(status: IncidentStatus) -> usize {
 #[inline(always)]
 fn env_index(env: Environment) -> u32 {
     env as u32
-}
-
-/// Per-status counters packed into one register (six 20-bit lanes), flushed before a
-/// lane can overflow. Incrementing an array slot per row instead measured about as
-/// slow as the whole filter (each row's load of a slot waits on the previous row's
-/// store to it whenever the status repeats).
-#[derive(Default)]
-struct PackedCounts {
-    lanes: u128,
-    pending: u32,
-    counts: StatusCounts,
-}
-
-impl PackedCounts {
-    const BITS: usize = 20;
-    const MAX: u32 = (1 << Self::BITS) - 1;
-    /// One in each lane (a table: a 128-bit shift is a function call on some targets).
-    const ONE: [u128; 6] = [1, 1 << 20, 1 << 40, 1 << 60, 1 << 80, 1 << 100];
-
-    #[inline(always)]
-    fn add(&mut self, status: usize) {
-        self.lanes += Self::ONE[status % 6];
-        self.pending += 1;
-        if self.pending == Self::MAX {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        for (i, count) in self.counts.0.iter_mut().enumerate() {
-            *count += ((self.lanes >> (Self::BITS * i)) & u128::from(Self::MAX)) as usize;
-        }
-        self.lanes = 0;
-        self.pending = 0;
-    }
-
-    fn finish(mut self) -> StatusCounts {
-        self.flush();
-        self.counts
-    }
 }
 
 /// One page of `rows` under `filter`, sorted by `sort`: the indexes of rows

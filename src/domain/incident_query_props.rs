@@ -17,20 +17,7 @@ fn sla() -> impl Strategy<Value = SlaFilterState> {
 }
 
 fn sort() -> impl Strategy<Value = (SortKey, SortDir)> {
-    let keys = [
-        SortKey::Reference,
-        SortKey::Title,
-        SortKey::Priority,
-        SortKey::Status,
-        SortKey::Group,
-        SortKey::Assignee,
-        SortKey::Service,
-        SortKey::Environment,
-        SortKey::Release,
-        SortKey::Sla,
-        SortKey::Age,
-        SortKey::Updated,
-    ];
+    let keys = SortKey::ALL;
     let dirs = [SortDir::Asc, SortDir::Desc];
     (
         prop::sample::select(keys.to_vec()),
