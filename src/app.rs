@@ -7,6 +7,11 @@ use leptos_router::path;
 use crate::components::db_gate::DbGate;
 use crate::components::toast_region::ToastRegion;
 use crate::components::top_nav::TopNav;
+use crate::pages::desk::article_detail::ArticleDetail;
+use crate::pages::desk::article_edit::EditArticle;
+use crate::pages::desk::article_list::ArticleList;
+use crate::pages::desk::article_new::NewArticle;
+use crate::pages::desk::article_versions::ArticleVersions;
 use crate::pages::desk::incident_detail::IncidentDetail;
 use crate::pages::desk::incident_edit::EditIncident;
 use crate::pages::desk::incident_list::IncidentList;
@@ -16,7 +21,12 @@ use crate::pages::desk::settings::DeskSettingsPage;
 use crate::pages::desk::DeskLayout;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
-use crate::pages::portal::PortalHome;
+use crate::pages::portal::article::PortalArticle;
+use crate::pages::portal::feedback::PortalFeedback;
+use crate::pages::portal::home::PortalHome;
+use crate::pages::portal::report::PortalReport;
+use crate::pages::portal::request::PortalRequest;
+use crate::pages::portal::requests::PortalRequests;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
@@ -43,8 +53,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("incidents/:reference/edit") view=EditIncident/>
                         <Route path=path!("problems/:reference") view=ProblemDetail/>
                         <Route path=path!("settings") view=DeskSettingsPage/>
+                        <Route path=path!("articles") view=ArticleList/>
+                        <Route path=path!("articles/new") view=NewArticle/>
+                        <Route path=path!("articles/:reference") view=ArticleDetail/>
+                        <Route path=path!("articles/:reference/edit") view=EditArticle/>
+                        <Route path=path!("articles/:reference/versions") view=ArticleVersions/>
                     </ParentRoute>
                     <Route path=path!("/portal") view=PortalHome/>
+                    <Route path=path!("/portal/articles/:reference") view=PortalArticle/>
+                    <Route path=path!("/portal/report") view=PortalReport/>
+                    <Route path=path!("/portal/requests") view=PortalRequests/>
+                    <Route path=path!("/portal/requests/:reference") view=PortalRequest/>
+                    <Route path=path!("/portal/feedback") view=PortalFeedback/>
                 </Routes>
             </DbGate>
             <ToastRegion/>

@@ -18,8 +18,28 @@ pub enum AppRoute {
     Problem(String),
     /// Desk configuration: SLA targets, priority matrix, escalation procedures.
     Settings,
+    /// The knowledge base as agents see it: every article, with filters.
+    Articles,
+    /// The form for a new article (`?from=INC-…|KE-…` prefills it).
+    NewArticle,
+    /// One article, by its human reference (`KB-…`).
+    Article(String),
+    /// Editing one article.
+    EditArticle(String),
+    /// One article's published versions: view and compare.
+    ArticleVersions(String),
     /// The end users' self-service portal.
     Portal,
+    /// A public article as the portal shows it.
+    PortalArticle(String),
+    /// Reporting a problem from the portal.
+    PortalReport,
+    /// The end user's own incidents.
+    PortalRequests,
+    /// One of the end user's incidents.
+    PortalRequest(String),
+    /// Feedback on a release in early life support.
+    PortalFeedback,
 }
 
 impl AppRoute {
@@ -33,7 +53,19 @@ impl AppRoute {
             AppRoute::EditIncident(r) => format!("/desk/incidents/{}/edit", encode_segment(r)),
             AppRoute::Problem(r) => format!("/desk/problems/{}", encode_segment(r)),
             AppRoute::Settings => "/desk/settings".to_string(),
+            AppRoute::Articles => "/desk/articles".to_string(),
+            AppRoute::NewArticle => "/desk/articles/new".to_string(),
+            AppRoute::Article(r) => format!("/desk/articles/{}", encode_segment(r)),
+            AppRoute::EditArticle(r) => format!("/desk/articles/{}/edit", encode_segment(r)),
+            AppRoute::ArticleVersions(r) => {
+                format!("/desk/articles/{}/versions", encode_segment(r))
+            }
             AppRoute::Portal => "/portal".to_string(),
+            AppRoute::PortalArticle(r) => format!("/portal/articles/{}", encode_segment(r)),
+            AppRoute::PortalReport => "/portal/report".to_string(),
+            AppRoute::PortalRequests => "/portal/requests".to_string(),
+            AppRoute::PortalRequest(r) => format!("/portal/requests/{}", encode_segment(r)),
+            AppRoute::PortalFeedback => "/portal/feedback".to_string(),
         }
     }
 }
@@ -75,6 +107,28 @@ mod tests {
         );
         assert_eq!(AppRoute::Settings.href(), "/desk/settings");
         assert_eq!(AppRoute::Portal.href(), "/portal");
+        assert_eq!(AppRoute::Articles.href(), "/desk/articles");
+        assert_eq!(AppRoute::NewArticle.href(), "/desk/articles/new");
+        assert_eq!(AppRoute::Article("KB-1".into()).href(), "/desk/articles/KB-1");
+        assert_eq!(
+            AppRoute::EditArticle("KB-1".into()).href(),
+            "/desk/articles/KB-1/edit"
+        );
+        assert_eq!(
+            AppRoute::ArticleVersions("KB-1".into()).href(),
+            "/desk/articles/KB-1/versions"
+        );
+        assert_eq!(
+            AppRoute::PortalArticle("KB-1".into()).href(),
+            "/portal/articles/KB-1"
+        );
+        assert_eq!(AppRoute::PortalReport.href(), "/portal/report");
+        assert_eq!(AppRoute::PortalRequests.href(), "/portal/requests");
+        assert_eq!(
+            AppRoute::PortalRequest("INC-1".into()).href(),
+            "/portal/requests/INC-1"
+        );
+        assert_eq!(AppRoute::PortalFeedback.href(), "/portal/feedback");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::article_version::ArticleVersion;
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
 use super::reference::Reference;
@@ -127,6 +128,18 @@ pub struct KnowledgeArticle {
     /// Times read.
     #[serde(default)]
     pub views: u32,
+    /// Times a portal user said it solved their problem instead of reporting one.
+    #[serde(default)]
+    pub deflections: u32,
+    /// Who last reviewed it (moved it from In review to Published).
+    #[serde(default)]
+    pub reviewed_by: Option<String>,
+    /// When it was last reviewed.
+    #[serde(default)]
+    pub reviewed_at: Option<Timestamp>,
+    /// Every published version, oldest first.
+    #[serde(default)]
+    pub versions: Vec<ArticleVersion>,
     /// When created.
     pub created: Timestamp,
     /// Who created it.
@@ -221,6 +234,10 @@ impl KnowledgeArticle {
             helpful: 0,
             not_helpful: 0,
             views: 0,
+            deflections: 0,
+            reviewed_by: None,
+            reviewed_at: None,
+            versions: Vec::new(),
             created: now,
             created_by: by.to_owned(),
             updated: now,
@@ -335,6 +352,11 @@ impl KnowledgeArticle {
     /// Counts a view (not part of the history).
     pub fn viewed(&mut self) {
         self.views = self.views.saturating_add(1);
+    }
+
+    /// Counts a portal user who said it solved their problem (not part of the history).
+    pub fn deflected(&mut self) {
+        self.deflections = self.deflections.saturating_add(1);
     }
 
     fn touch(&mut self, now: Timestamp, by: &str) {

@@ -1,6 +1,7 @@
 //! Leptos glue between pages and storage: context handles (database, toasts) and the
 //! actions pages call. Pages never open transactions themselves.
 
+pub mod articles;
 pub mod bulk;
 pub mod clock;
 pub mod db;
@@ -10,6 +11,8 @@ pub mod error;
 pub mod identity;
 pub mod incident_actions;
 pub mod incidents;
+pub mod portal;
+pub mod portal_identity;
 pub mod problems;
 pub mod queue;
 pub mod records;

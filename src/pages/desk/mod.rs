@@ -1,5 +1,10 @@
 //! The agents' desk: its layout (section navigation + outlet) and its pages.
 
+pub mod article_detail;
+pub mod article_edit;
+pub mod article_list;
+pub mod article_new;
+pub mod article_versions;
 pub mod incident_detail;
 pub mod incident_edit;
 pub mod incident_list;
@@ -23,6 +28,7 @@ pub fn DeskLayout() -> impl IntoView {
             <nav class="desk-nav" aria-label="Desk">
                 <A href=AppRoute::Incidents.href() exact=true>"Incidents"</A>
                 <A href=AppRoute::NewIncident.href()>"New incident"</A>
+                <A href=AppRoute::Articles.href()>"Knowledge"</A>
                 <A href=AppRoute::Settings.href()>"Settings"</A>
                 <WhoAmI/>
             </nav>

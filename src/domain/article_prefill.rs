@@ -1,0 +1,1 @@
+//! Article drafts prefilled from a known error or resolved incident (being built).

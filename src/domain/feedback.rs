@@ -1,0 +1,1 @@
+//! End-user feedback on releases in early life support (being built).

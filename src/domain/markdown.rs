@@ -1,0 +1,1 @@
+//! Safe Markdown rendering for knowledge articles (being built).

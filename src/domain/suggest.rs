@@ -1,0 +1,1 @@
+//! Ranking of portal suggestions (being built).

@@ -1,0 +1,1 @@
+//! Knowledge article actions for the desk (being built).

@@ -1,0 +1,1 @@
+//! Portal actions for end users (being built).

@@ -1,0 +1,1 @@
+//! Who the end user is on this browser, for the portal (being built).
