@@ -32,8 +32,14 @@ cargo test
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --tests
 
+step "clippy (wasm32, portal-only build)"
+cargo clippy --lib --target wasm32-unknown-unknown --features portal-only -- -D warnings
+
 step "release build"
 scripts/build.sh
+
+step "release build of the portal alone"
+scripts/build.sh --portal
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -45,6 +51,11 @@ node tests/e2e/static-server.mjs dist "$PORT" &
 pids+=($!)
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
 for _ in $(seq 50); do curl -sf "$E2E_BASE_URL/" >/dev/null && break; sleep 0.1; done
+PORTAL_PORT=$(free_port)
+node tests/e2e/static-server.mjs dist-portal "$PORTAL_PORT" &
+pids+=($!)
+export E2E_PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
+for _ in $(seq 50); do curl -sf "$E2E_PORTAL_URL/" >/dev/null && break; sleep 0.1; done
 
 step "end-to-end tests (Playwright, Chromium) against $E2E_BASE_URL"
 npx playwright test "$@"

@@ -1,25 +1,14 @@
 //! The app root: context providers and the router; nothing else.
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+#[cfg(not(feature = "portal-only"))]
+use leptos_router::components::{ParentRoute, Redirect};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::db_gate::DbGate;
 use crate::components::toast_region::ToastRegion;
 use crate::components::top_nav::TopNav;
-use crate::pages::desk::article_detail::ArticleDetail;
-use crate::pages::desk::article_edit::EditArticle;
-use crate::pages::desk::article_list::ArticleList;
-use crate::pages::desk::article_new::NewArticle;
-use crate::pages::desk::article_versions::ArticleVersions;
-use crate::pages::desk::incident_detail::IncidentDetail;
-use crate::pages::desk::incident_edit::EditIncident;
-use crate::pages::desk::incident_list::IncidentList;
-use crate::pages::desk::incident_new::NewIncident;
-use crate::pages::desk::problem_detail::ProblemDetail;
-use crate::pages::desk::settings::DeskSettingsPage;
-use crate::pages::desk::DeskLayout;
-use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::portal::article::PortalArticle;
 use crate::pages::portal::feedback::PortalFeedback;
@@ -27,6 +16,15 @@ use crate::pages::portal::home::PortalHome;
 use crate::pages::portal::report::PortalReport;
 use crate::pages::portal::request::PortalRequest;
 use crate::pages::portal::requests::PortalRequests;
+#[cfg(not(feature = "portal-only"))]
+use crate::pages::{
+    desk::article_detail::ArticleDetail, desk::article_edit::EditArticle,
+    desk::article_list::ArticleList, desk::article_new::NewArticle,
+    desk::article_versions::ArticleVersions, desk::incident_detail::IncidentDetail,
+    desk::incident_edit::EditIncident, desk::incident_list::IncidentList,
+    desk::incident_new::NewIncident, desk::problem_detail::ProblemDetail,
+    desk::settings::DeskSettingsPage, desk::DeskLayout, home::Home,
+};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
@@ -43,6 +41,18 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <TopNav/>
             <DbGate>
+                <AppRoutes/>
+            </DbGate>
+            <ToastRegion/>
+        </Router>
+    }
+}
+
+/// Every route: the start page, the desk and the portal.
+#[cfg(not(feature = "portal-only"))]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <ParentRoute path=path!("/desk") view=DeskLayout>
@@ -66,8 +76,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/portal/requests/:reference") view=PortalRequest/>
                     <Route path=path!("/portal/feedback") view=PortalFeedback/>
                 </Routes>
-            </DbGate>
-            <ToastRegion/>
-        </Router>
+    }
+}
+
+/// The portal alone (feature `portal-only`): it opens at `/`, and the desk's paths are
+/// not found.
+#[cfg(feature = "portal-only")]
+#[component]
+fn AppRoutes() -> impl IntoView {
+    view! {
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=PortalHome/>
+                    <Route path=path!("/portal") view=PortalHome/>
+                    <Route path=path!("/portal/articles/:reference") view=PortalArticle/>
+                    <Route path=path!("/portal/report") view=PortalReport/>
+                    <Route path=path!("/portal/requests") view=PortalRequests/>
+                    <Route path=path!("/portal/requests/:reference") view=PortalRequest/>
+                    <Route path=path!("/portal/feedback") view=PortalFeedback/>
+                </Routes>
     }
 }

@@ -109,7 +109,10 @@ mod tests {
         assert_eq!(AppRoute::Portal.href(), "/portal");
         assert_eq!(AppRoute::Articles.href(), "/desk/articles");
         assert_eq!(AppRoute::NewArticle.href(), "/desk/articles/new");
-        assert_eq!(AppRoute::Article("KB-1".into()).href(), "/desk/articles/KB-1");
+        assert_eq!(
+            AppRoute::Article("KB-1".into()).href(),
+            "/desk/articles/KB-1"
+        );
         assert_eq!(
             AppRoute::EditArticle("KB-1".into()).href(),
             "/desk/articles/KB-1/edit"

@@ -1,10 +1,12 @@
 //! Reusable UI pieces, one per file.
 
+pub mod article_form;
 pub mod db_gate;
 pub mod demo_offer;
 pub mod error_panel;
 pub mod field_error;
 pub mod incident_form;
+pub mod markdown_view;
 pub mod priority_badge;
 pub mod status_badge;
 pub mod toast_region;

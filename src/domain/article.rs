@@ -311,7 +311,9 @@ impl KnowledgeArticle {
         Ok(())
     }
 
-    /// Moves to `to`. Sending a published article back to draft starts a new version.
+    /// Moves to `to`. Sending a published article back to draft starts a new version;
+    /// publishing (the reviewer's step) records who reviewed it and keeps a snapshot of
+    /// the version readers now see.
     pub fn transition(
         &mut self,
         to: ArticleStatus,
@@ -325,7 +327,11 @@ impl KnowledgeArticle {
                 self.status,
                 ArticleStatus::Published | ArticleStatus::Retired
             );
+        let author = self.updated_by.clone();
         move_status(&mut self.status, to, &mut self.history, now, by, reason)?;
+        if to == ArticleStatus::Published {
+            self.record_publication(author, now, by);
+        }
         if new_version {
             let (old, new) = (self.version.to_string(), (self.version + 1).to_string());
             self.history.record_field(now, by, "version", &old, &new);
@@ -333,6 +339,11 @@ impl KnowledgeArticle {
         }
         self.touch(now, by);
         Ok(())
+    }
+
+    /// The status as people read it, lower case ("draft", "in review").
+    pub fn status_label(&self) -> String {
+        self.status.label().to_lowercase()
     }
 
     /// True when the portal may show it.

@@ -1,5 +1,6 @@
 //! Tests of knowledge articles: lifecycle, versions, validation and edits.
 use super::*;
+use crate::domain::article_version::RestoreError;
 use crate::domain::lifecycle::{exhaustive_transition_check, lint, reaches_terminal};
 use crate::domain::reference::{DeviceTag, RefKind};
 
@@ -85,4 +86,117 @@ fn validation_and_edits() {
     assert!(a.apply_edit(d, Timestamp(5), "kb").is_ok());
     assert_eq!(a.history.len(), 4);
     assert_eq!(a.body, "New body");
+}
+
+/// Submitted by the last writer, published by `by` (the reviewer).
+fn publish(a: &mut KnowledgeArticle, at: i64, by: &str) {
+    let writer = a.updated_by.clone();
+    a.transition(ArticleStatus::InReview, Timestamp(at), &writer, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    a.transition(ArticleStatus::Published, Timestamp(at), by, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn each_publish_keeps_a_version_with_its_reviewer() {
+    let mut a = article();
+    publish(&mut a, 10, "rev1");
+    assert_eq!(a.reviewed_by.as_deref(), Some("rev1"));
+    assert_eq!(a.reviewed_at, Some(Timestamp(10)));
+    assert_eq!(a.versions.len(), 1);
+    let v1 = &a.versions[0];
+    assert_eq!((v1.version, v1.published_by.as_str()), (1, "rev1"));
+    assert_eq!(v1.author, "kb");
+    assert_eq!(v1.body, a.body);
+    assert!(a.review_due.is_some_and(|d| d > Timestamp(10)));
+
+    a.transition(ArticleStatus::Draft, Timestamp(11), "writer", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut d = a.draft();
+    d.body = "Version two".into();
+    a.apply_edit(d, Timestamp(12), "writer")
+        .unwrap_or_else(|e| panic!("{e}"));
+    publish(&mut a, 13, "rev2");
+    assert_eq!(
+        a.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    let v2 = a.version_snapshot(2).unwrap_or_else(|| panic!("v2"));
+    assert_eq!(
+        (v2.body.as_str(), v2.author.as_str()),
+        ("Version two", "writer")
+    );
+    assert_eq!(
+        a.version_snapshot(1).map(|v| v.body.as_str()),
+        Some(v1_body())
+    );
+}
+
+fn v1_body() -> &'static str {
+    "1. Open settings\n2. Remove the profile"
+}
+
+#[test]
+fn restoring_an_old_version_makes_a_new_draft_and_keeps_every_version() {
+    let mut a = article();
+    publish(&mut a, 10, "rev");
+    a.transition(ArticleStatus::Draft, Timestamp(11), "w", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut d = a.draft();
+    d.body = "Version two".into();
+    d.title = "New title".into();
+    a.apply_edit(d, Timestamp(12), "w")
+        .unwrap_or_else(|e| panic!("{e}"));
+    publish(&mut a, 13, "rev");
+
+    assert_eq!(
+        a.restore_version(7, Timestamp(14), "w"),
+        Err(RestoreError::NoSuchVersion(7))
+    );
+    assert_eq!(
+        a.status,
+        ArticleStatus::Published,
+        "a refused restore changes nothing"
+    );
+
+    a.restore_version(1, Timestamp(15), "w")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.status, ArticleStatus::Draft);
+    assert_eq!(a.version, 3, "restored content is a new version");
+    assert_eq!(a.body, v1_body());
+    assert_eq!(a.title, "Reset your VPN profile");
+    assert_eq!(a.versions.len(), 2, "published versions are kept");
+    let last = a.history.events().last().map(|e| e.change.describe());
+    assert_eq!(last.as_deref(), Some("Restored version 1 as the draft"));
+    publish(&mut a, 16, "rev");
+    assert_eq!(
+        a.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+}
+
+#[test]
+fn review_due_passes_with_time_but_not_for_retired_articles() {
+    let mut d = draft();
+    d.review_due = Some(Timestamp(100));
+    let r = Reference::new(RefKind::Article, &DeviceTag::from_bits(1), 2);
+    let mut a = KnowledgeArticle::create(d, "article:2".into(), r, Timestamp(1), "kb")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!a.review_is_due(Timestamp(99)));
+    assert!(a.review_is_due(Timestamp(100)));
+    publish(&mut a, 50, "rev");
+    assert_eq!(a.review_due, Some(Timestamp(100)), "a future date is kept");
+    a.transition(ArticleStatus::Retired, Timestamp(60), "rev", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!a.review_is_due(Timestamp(200)));
+}
+
+#[test]
+fn deflections_count_without_history() {
+    let mut a = article();
+    let before = a.history.events().len();
+    a.deflected();
+    a.deflected();
+    assert_eq!(a.deflections, 2);
+    assert_eq!(a.history.events().len(), before);
 }

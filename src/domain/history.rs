@@ -182,6 +182,11 @@ impl Change {
                 };
                 entry(EntryKind::Major, summary.into(), None)
             }
+            Change::Field { field, to, .. } if field == "restored" => entry(
+                EntryKind::Field,
+                format!("Restored {to} as the draft"),
+                None,
+            ),
             Change::Field { field, from, to } => {
                 let value = |v: &str| {
                     if ID_FIELDS.contains(&field.as_str()) && !v.trim().is_empty() {

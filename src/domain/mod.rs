@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod article_prefill;
+pub mod article_query;
 pub mod article_version;
 pub mod config;
 pub mod demo;

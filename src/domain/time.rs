@@ -65,6 +65,19 @@ impl Timestamp {
         )
     }
 
+    /// Midnight UTC of a `YYYY-MM-DD` date (what a date input gives); `None` for
+    /// anything else, including days a month does not have.
+    pub fn parse_date(text: &str) -> Option<Timestamp> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i64 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let t = Timestamp::from_civil(year, month, day, 0, 0);
+        let c = t.civil();
+        (c.year == year && c.month == month && c.day == day && (1..=9999).contains(&year))
+            .then_some(t)
+    }
+
     /// ISO 8601 in UTC to the second, e.g. `2026-11-26T14:03:05Z`.
     pub fn iso(&self) -> String {
         let c = self.civil();
@@ -160,6 +173,30 @@ pub fn humanize_duration(ms: i64) -> String {
 // Host only: the property tests use proptest, which does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #[test]
+    fn dates_parse_strictly() {
+        use super::Timestamp;
+        let t = Timestamp::parse_date("2026-11-26").unwrap_or_else(|| panic!("valid"));
+        assert_eq!(t.date(), "2026-11-26");
+        assert_eq!(
+            Timestamp::parse_date(" 2024-02-29 ")
+                .map(|t| t.date())
+                .as_deref(),
+            Some("2024-02-29")
+        );
+        for bad in [
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "26-1",
+            "x-1-1",
+            "2026-11-26-1",
+        ] {
+            assert_eq!(Timestamp::parse_date(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
     use proptest::prelude::*;
 

@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may have been mistyped, or the record it pointed to no longer exists."</p>
             <ul class="link-list">
-                <li><a href=AppRoute::Incidents.href()>"Go to the incident queue"</a></li>
+                {(!cfg!(feature = "portal-only")).then(|| view! { <li><a href=AppRoute::Incidents.href()>"Go to the incident queue"</a></li> })}
                 <li><a href=AppRoute::Portal.href()>"Go to the self-service portal"</a></li>
                 <li><a href=AppRoute::Home.href()>"Go to the start page"</a></li>
             </ul>

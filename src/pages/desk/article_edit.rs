@@ -1,9 +1,67 @@
-//! Desk page (being built).
+//! Editing a draft article; a stale edit (changed elsewhere meanwhile) is refused, not
+//! lost, and published versions are never edited in place.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Placeholder.
+use crate::components::article_form::ArticleForm;
+use crate::components::error_panel::error_panel;
+use crate::domain::article::ArticleStatus;
+use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::article_save::save_callback;
+use crate::routes::AppRoute;
+use crate::state::articles;
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::records::services;
+
+/// The "Edit article" page.
 #[component]
 pub fn EditArticle() -> impl IntoView {
-    view! { <h1>"EditArticle"</h1> }
+    let db = Db::expect();
+    let who = Identity::expect();
+    let params = use_params_map();
+    let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
+    let errors = RwSignal::new(None::<ValidationErrors>);
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let reference = reference.get();
+        async move {
+            let store = db.store()?;
+            let (article, rev) = articles::by_reference(&*store, &reference).await?;
+            let services = services(&*store).await?;
+            let kes = articles::known_error_choices(&*store).await?;
+            Ok::<_, AppError>((article, rev, services, kes))
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (article, rev, services, kes) = data.await?;
+                    let r = article.reference.as_str().to_owned();
+                    let back = AppRoute::Article(r.clone()).href();
+                    if article.status != ArticleStatus::Draft {
+                        return Ok::<_, AppError>(view! {
+                            <h1>{format!("Edit {r}")}</h1>
+                            <p role="alert">"Only a draft can be edited. Start a new version from the article page first."</p>
+                            <p><a href=back>"Back to the article"</a></p>
+                        }.into_any());
+                    }
+                    let initial = article.draft();
+                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                        let (article, rev, by) = (article.clone(), rev.clone(), who.author());
+                        async move { articles::update(&*store, article, rev, draft, &by).await }
+                    });
+                    Ok(view! {
+                        <h1>{format!("Edit {r}")}</h1>
+                        <ArticleForm initial=initial services=services known_errors=kes
+                            submit_label="Save draft" errors=errors busy=busy on_submit=on_submit/>
+                        <p><a href=back>"Cancel"</a></p>
+                    }.into_any())
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
 }

@@ -1,9 +1,106 @@
-//! Desk page (being built).
+//! Writing a new knowledge article: blank, or started from a known error or a resolved
+//! incident (`?from=KE-…|INC-…`), prefilled with its symptoms, workaround or resolution.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
-/// Placeholder.
+use crate::components::article_form::ArticleForm;
+use crate::components::error_panel::error_panel;
+use crate::domain::article::{ArticleDraft, Audience};
+use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::article_save::save_callback;
+use crate::routes::AppRoute;
+use crate::state::articles;
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::records::services;
+
+fn blank() -> ArticleDraft {
+    ArticleDraft {
+        title: String::new(),
+        summary: String::new(),
+        body: String::new(),
+        audience: Audience::Internal,
+        tags: Vec::new(),
+        services: Vec::new(),
+        known_errors: Vec::new(),
+        review_due: None,
+    }
+}
+
+/// The "New article" page.
 #[component]
 pub fn NewArticle() -> impl IntoView {
-    view! { <h1>"NewArticle"</h1> }
+    let db = Db::expect();
+    let who = Identity::expect();
+    let query = use_query_map();
+    let from = Memo::new(move |_| query.read().get("from").unwrap_or_default());
+    let errors = RwSignal::new(None::<ValidationErrors>);
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let from = from.get();
+        async move {
+            let store = db.store()?;
+            let draft = match from.trim() {
+                "" => blank(),
+                f => articles::prefill(&*store, f).await?,
+            };
+            let services = services(&*store).await?;
+            let kes = articles::known_error_choices(&*store).await?;
+            Ok::<_, AppError>((draft, services, kes))
+        }
+    });
+    view! {
+        <h1>"New knowledge article"</h1>
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (draft, services, kes) = data.await?;
+                    let origin = from.get_untracked();
+                    let source = (!origin.trim().is_empty()).then(|| origin.trim().to_uppercase());
+                    let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                        let (by, source) = (who.author(), source.clone());
+                        async move { articles::create(&*store, draft, source.as_deref(), &by).await }
+                    });
+                    let started = (!origin.trim().is_empty()).then(|| view! {
+                        <p class="hint">{format!("Started from {}. Saving links the article to it.", origin.trim().to_uppercase())}</p>
+                    });
+                    Ok::<_, AppError>(view! {
+                        <StartFrom known_errors=kes.clone()/>
+                        {started}
+                        <ArticleForm initial=draft services=services known_errors=kes
+                            submit_label="Create draft" errors=errors busy=busy on_submit=on_submit/>
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+        <p><a href=AppRoute::Articles.href()>"Cancel"</a></p>
+    }
+}
+
+/// "Start from a known error": reloads the page prefilled from the chosen one.
+#[component]
+fn StartFrom(known_errors: Vec<crate::state::records::Choice>) -> impl IntoView {
+    let navigate = use_navigate();
+    let chosen = RwSignal::new(String::new());
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pick = chosen.get_untracked();
+        if let Some(reference) = pick.split_whitespace().next().filter(|r| !r.is_empty()) {
+            let href = format!("{}?from={reference}", AppRoute::NewArticle.href());
+            navigate(&href, NavigateOptions::default());
+        }
+    };
+    (!known_errors.is_empty()).then(|| view! {
+        <form class="start-from" on:submit=go>
+            <label for="kb-start">"Start from a known error"</label>
+            <select id="kb-start" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value="">"— blank article —"</option>
+                {known_errors.into_iter().map(|k| { let value = k.name.clone(); view! { <option value=value>{k.name}</option> } }).collect_view()}
+            </select>
+            <button type="submit" class="button">"Prefill"</button>
+        </form>
+    })
 }

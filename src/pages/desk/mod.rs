@@ -4,6 +4,7 @@ pub mod article_detail;
 pub mod article_edit;
 pub mod article_list;
 pub mod article_new;
+pub mod article_save;
 pub mod article_versions;
 pub mod incident_detail;
 pub mod incident_edit;

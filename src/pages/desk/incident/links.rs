@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::act::{Act, FormState};
 use super::Linkable;
 use crate::components::field_error::FieldError;
-use crate::domain::incident::{Incident, LinkKind};
+use crate::domain::incident::{Incident, IncidentStatus, LinkKind};
 use crate::routes::AppRoute;
 use crate::state::incident_actions as actions;
 
@@ -63,6 +63,18 @@ pub fn LinksPanel(
             linked.push((kind, id.clone(), find(&id)));
         }
     }
+    let write_up = matches!(
+        incident.status,
+        IncidentStatus::Resolved | IncidentStatus::Closed
+    )
+    .then(|| {
+        let href = format!(
+            "{}?from={}",
+            AppRoute::NewArticle.href(),
+            incident.reference.as_str()
+        );
+        view! { <p><a class="button" href=href>"Write a knowledge article from this incident"</a></p> }
+    });
     let form = FormState::new("target");
     let kind = RwSignal::new(LinkKind::Problem);
     let typed = RwSignal::new(String::new());
@@ -123,6 +135,7 @@ pub fn LinksPanel(
                     </ul>
                 }.into_any()
             }}
+            {write_up}
             <form aria-labelledby="link-form-heading" on:submit=submit novalidate>
                 <h4 id="link-form-heading">"Link a record"</h4>
                 <div class="field">
@@ -153,10 +166,26 @@ fn linked_record(kind: LinkKind, id: &str, found: Option<Linkable>) -> AnyView {
     match found {
         Some(l) if kind == LinkKind::Problem => {
             let href = AppRoute::Problem(l.reference.clone()).href();
-            view! { <a href=href>{l.reference.clone()}</a> " " <span>{l.title.clone()}</span> }.into_any()
+            view! { <a href=href>{l.reference.clone()}</a> " " <span>{l.title.clone()}</span> }
+                .into_any()
         }
-        Some(l) => view! { <span class="reference-inline">{l.reference.clone()}</span> " " <span>{l.title.clone()}</span> }.into_any(),
-        None => view! { <span class="muted">{format!("{id} (not on this device)")}</span> }.into_any(),
+        Some(l) if kind == LinkKind::Article => {
+            let href = AppRoute::Article(l.reference.clone()).href();
+            view! { <a href=href>{l.reference.clone()}</a> " " <span>{l.title.clone()}</span> }
+                .into_any()
+        }
+        Some(l) => {
+            let write = format!("{}?from={}", AppRoute::NewArticle.href(), l.reference);
+            let label = format!("Write an article from {}", l.reference);
+            view! {
+                <span class="reference-inline">{l.reference.clone()}</span> " " <span>{l.title.clone()}</span>
+                " " <a class="small" href=write aria-label=label>"Write an article"</a>
+            }
+            .into_any()
+        }
+        None => {
+            view! { <span class="muted">{format!("{id} (not on this device)")}</span> }.into_any()
+        }
     }
 }
 

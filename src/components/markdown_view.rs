@@ -1,0 +1,21 @@
+//! Markdown shown as HTML: the only place the desk puts user-written text into
+//! `innerHTML`, and only after `domain::markdown::render` made it safe.
+
+use leptos::prelude::*;
+
+use crate::domain::markdown;
+
+/// Renders `source` (reactive) as safe HTML in a `prose` block.
+#[component]
+pub fn MarkdownView(
+    /// The Markdown text.
+    #[prop(into)]
+    source: Signal<String>,
+    /// Extra attributes for the block: its element id.
+    #[prop(optional)]
+    id: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="markdown article-body" id=id inner_html=move || markdown::render(&source.get())></div>
+    }
+}
