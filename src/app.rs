@@ -25,6 +25,7 @@ use crate::pages::{
     desk::incident_new::NewIncident, desk::problem_detail::ProblemDetail,
     desk::settings::DeskSettingsPage, desk::DeskLayout, home::Home,
 };
+#[cfg(not(feature = "portal-only"))]
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;

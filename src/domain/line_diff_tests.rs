@@ -150,6 +150,7 @@ fn zero_budget_falls_back_but_keeps_common_ends() {
 }
 
 /// Longest common subsequence length, the textbook way.
+#[cfg(not(target_arch = "wasm32"))]
 fn naive_lcs(a: &[&str], b: &[&str]) -> usize {
     let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
@@ -166,6 +167,7 @@ fn naive_lcs(a: &[&str], b: &[&str]) -> usize {
 
 /// Applies the diff: Same + Added lines give the new text, Same + Removed the old one;
 /// line numbers count up from 1 on each side; hunks list removals first.
+#[cfg(not(target_arch = "wasm32"))]
 fn check(old: &str, new: &str, d: &[DiffLine]) {
     let pick = |keep: LineChange| -> Vec<&str> {
         d.iter()
