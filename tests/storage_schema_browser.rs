@@ -1,4 +1,4 @@
-//! In-browser tests of the IndexedDB schema and its edges: migration from version 1,
+//! In-browser tests of the IndexedDB schema and its edges: migrations from versions 1 and 2,
 //! damaged records, blocked and newer databases, atomic counters across connections.
 #![cfg(target_arch = "wasm32")]
 
@@ -64,6 +64,70 @@ async fn migration_from_v1_backfills_index_fields() {
         ))
         .await;
     assert_eq!(w.unwrap().seq, 3);
+}
+
+/// A stored record as an older version wrote it: no `contact` index field.
+fn old_record(id: &str, b: String, seq: f64) -> wasm_bindgen::JsValue {
+    let rev = next_rev(None, false, &b);
+    let mut tree = RevTree::new();
+    tree.add_child(None, rev.clone(), false).unwrap();
+    let state = serde_json::json!({ "tree": tree, "others": [] }).to_string();
+    obj(&[
+        ("_id", id.into()),
+        ("_rev", rev.to_string().into()),
+        ("seq", seq.into()),
+        ("deleted", false.into()),
+        ("body", b.into()),
+        ("state", state.into()),
+        ("type", "incident".into()),
+        ("rupd", (-seq).into()),
+        ("status", "new".into()),
+        ("priority", 3.0.into()),
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn migration_from_v2_indexes_reporter_contacts() {
+    let name = fresh_name();
+    drop(IdbStore::open_at_version(&name, 2).await.unwrap());
+    let with_reporter = |contact: &str, updated: i64| {
+        format!(
+            r#"{{"type":"incident","status":"new","priority":3,"updated":{updated},"reference":"INC-C{updated}","reporter":{{"name":"Ana","contact":"{contact}"}}}}"#
+        )
+    };
+    let recs = vec![
+        old_record("c1", with_reporter(" Ana@Example.com ", 1), 1.0),
+        old_record("c2", with_reporter("bo@example.com", 2), 2.0),
+        old_record("c3", with_reporter("ana@example.com", 3), 3.0),
+    ];
+    write_raw(&name, recs, Some(3.0)).await;
+    let s = IdbStore::open(&name).await.unwrap();
+    let ana = q(
+        "incident",
+        ListFilter::Contact("ana@example.com".into()),
+        0,
+        0,
+    );
+    assert_eq!(ids(s.list(&ana).await.unwrap()), ["c3", "c1"]);
+    assert_eq!(s.count(&ana).await.unwrap(), 2);
+    // New writes are indexed too, and an edit that changes the contact moves it.
+    let c2 = s.get("c2").await.unwrap().unwrap();
+    s.put(edit(
+        "c2",
+        &c2.rev,
+        false,
+        with_reporter("ANA@example.com", 4),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(ids(s.list(&ana).await.unwrap()), ["c2", "c3", "c1"]);
+    let bo = q(
+        "incident",
+        ListFilter::Contact("bo@example.com".into()),
+        0,
+        0,
+    );
+    assert!(s.list(&bo).await.unwrap().is_empty());
 }
 
 #[wasm_bindgen_test]

@@ -18,6 +18,15 @@ pub struct IndexEntry {
     pub updated: i64,
     /// Human reference (`INC-…`), when the record has one.
     pub reference: Option<String>,
+    /// The reporter's contact, trimmed and lower-cased (incidents): how the portal finds
+    /// an end user's own requests.
+    pub contact: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ReporterProbe {
+    #[serde(default)]
+    contact: String,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +41,14 @@ struct IndexProbe {
     updated: i64,
     #[serde(default)]
     reference: Option<String>,
+    #[serde(default)]
+    reporter: Option<ReporterProbe>,
+}
+
+/// A contact as the index keeps it: trimmed and lower-cased (`None` when blank).
+pub fn contact_key(contact: &str) -> Option<String> {
+    let c = contact.trim().to_lowercase();
+    (!c.is_empty()).then_some(c)
 }
 
 /// Reads the index fields from a document body. Every record kind serialises its
@@ -45,6 +62,7 @@ pub fn index_entry_from_json(body: &str) -> IndexEntry {
             priority: p.priority,
             updated: p.updated,
             reference: p.reference,
+            contact: p.reporter.and_then(|r| contact_key(&r.contact)),
         },
         Err(_) => IndexEntry::default(),
     }
@@ -108,5 +126,16 @@ mod tests {
             index_entry_from_json(r#"{"priority":"high"}"#),
             IndexEntry::default()
         );
+    }
+
+    #[test]
+    fn reporter_contacts_are_indexed_trimmed_and_lower_cased() {
+        let e = index_entry_from_json(
+            r#"{"type":"incident","reporter":{"name":"Ana","contact":" Ana@Example.COM "}}"#,
+        );
+        assert_eq!(e.contact.as_deref(), Some("ana@example.com"));
+        let blank = index_entry_from_json(r#"{"type":"incident","reporter":{"contact":"  "}}"#);
+        assert_eq!(blank.contact, None);
+        assert_eq!(index_entry_from_json(r#"{"type":"problem"}"#).contact, None);
     }
 }

@@ -153,6 +153,10 @@ fn list_range(q: &ListQuery) -> Result<(&'static str, IdbKeyRange), StoreError> 
             schema::BY_TYPE_PRIORITY_UPDATED,
             Array::of2(&kind, &JsValue::from_f64(f64::from(*p))),
         ),
+        ListFilter::Contact(c) => (
+            schema::BY_TYPE_CONTACT_UPDATED,
+            Array::of2(&kind, &JsValue::from_str(c)),
+        ),
     };
     let upper = prefix.slice(0, prefix.length());
     upper.push(&Array::new());

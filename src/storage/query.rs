@@ -22,6 +22,8 @@ pub enum ListFilter {
     Status(String),
     /// Priority 1 (P1) – 5 (P5).
     Priority(u8),
+    /// The reporter's contact, as [`crate::domain::document::contact_key`] keeps it.
+    Contact(String),
 }
 
 impl ListQuery {
@@ -42,6 +44,7 @@ impl ListQuery {
                 ListFilter::All => true,
                 ListFilter::Status(s) => e.status.as_deref() == Some(s.as_str()),
                 ListFilter::Priority(p) => e.priority == Some(*p),
+                ListFilter::Contact(c) => e.contact.as_deref() == Some(c.as_str()),
             }
     }
 
@@ -72,6 +75,7 @@ mod tests {
             priority,
             updated: 0,
             reference: None,
+            contact: None,
         }
     }
 
@@ -87,6 +91,11 @@ mod tests {
         q.filter = ListFilter::Priority(2);
         assert!(q.matches(&entry("incident", None, Some(2))));
         assert!(!q.matches(&entry("incident", None, Some(3))));
+        q.filter = ListFilter::Contact("ana@example.com".into());
+        let mut e = entry("incident", None, None);
+        assert!(!q.matches(&e));
+        e.contact = Some("ana@example.com".into());
+        assert!(q.matches(&e));
     }
 
     #[test]

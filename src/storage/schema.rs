@@ -24,7 +24,7 @@ use super::js::{get, get_string, js_error, open_error, set, RawRequest};
 use super::{ChangeRow, DocRow, StoreError};
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 pub const DOCS: &str = "docs";
 pub const META: &str = "meta";
 pub use super::SEQ_KEY;
@@ -33,6 +33,7 @@ pub const BY_TYPE_UPDATED: &str = "by_type_updated";
 pub const BY_TYPE_STATUS_UPDATED: &str = "by_type_status_updated";
 pub const BY_TYPE_PRIORITY_UPDATED: &str = "by_type_priority_updated";
 pub const BY_REF: &str = "by_ref";
+pub const BY_TYPE_CONTACT_UPDATED: &str = "by_type_contact_updated";
 /// Records per request while backfilling: large enough to be quick, small enough that a
 /// 100k-document database never sits in memory at once.
 const BACKFILL_CHUNK: u32 = 500;
@@ -127,10 +128,13 @@ async fn migrate(
             .map_err(idb)?;
         db.create_object_store(META).build().map_err(idb)?;
     }
-    if old < 2 && new >= 2 {
-        let tx = tx.ok_or_else(|| StoreError::Io("no upgrade transaction".into()))?;
-        let docs = tx.object_store(DOCS).map_err(|e| js_error(&e))?;
-        let seq3 = |a: &str, b: &str, c: &str| Array::of3(&a.into(), &b.into(), &c.into());
+    if old >= 3 || new < 2 {
+        return Ok(());
+    }
+    let tx = tx.ok_or_else(|| StoreError::Io("no upgrade transaction".into()))?;
+    let docs = tx.object_store(DOCS).map_err(|e| js_error(&e))?;
+    let seq3 = |a: &str, b: &str, c: &str| Array::of3(&a.into(), &b.into(), &c.into());
+    if old < 2 {
         docs.create_index_with_str_sequence(
             BY_TYPE_STATUS_UPDATED,
             &seq3("type", "status", "rupd"),
@@ -143,6 +147,17 @@ async fn migrate(
         .map_err(|e| js_error(&e))?;
         docs.create_index_with_str(BY_REF, "ref")
             .map_err(|e| js_error(&e))?;
+    }
+    if new >= 3 {
+        docs.create_index_with_str_sequence(
+            BY_TYPE_CONTACT_UPDATED,
+            &seq3("type", "contact", "rupd"),
+        )
+        .map_err(|e| js_error(&e))?;
+    }
+    // Records written by an older version lack the index fields added since (v2:
+    // status, priority, ref; v3: contact): rewrite them all once, from their bodies.
+    if old >= 1 {
         backfill_index_fields(&docs).await?;
     }
     Ok(())
@@ -196,6 +211,9 @@ fn set_index_fields(obj: &Object, body: &str) -> Result<(), StoreError> {
     if let Some(r) = &e.reference {
         set(obj, "ref", &JsValue::from_str(r))?;
     }
+    if let Some(c) = &e.contact {
+        set(obj, "contact", &JsValue::from_str(c))?;
+    }
     Ok(())
 }
 
@@ -218,6 +236,8 @@ struct Record<'a> {
     priority: Option<u8>,
     #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
     reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact: Option<String>,
 }
 
 /// The stored records of document states, as one JS array. Built as one JSON text and
@@ -243,6 +263,7 @@ pub fn encode_all<'a>(states: impl Iterator<Item = &'a DocState>) -> Result<Arra
             status: None,
             priority: None,
             reference: None,
+            contact: None,
         };
         if !st.deleted {
             let e = index_entry_from_json(&st.body);
@@ -251,6 +272,7 @@ pub fn encode_all<'a>(states: impl Iterator<Item = &'a DocState>) -> Result<Arra
             rec.status = e.status;
             rec.priority = e.priority;
             rec.reference = e.reference;
+            rec.contact = e.contact;
         }
         records.push(rec);
     }

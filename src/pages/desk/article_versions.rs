@@ -205,8 +205,8 @@ fn Comparison(
 ) -> impl IntoView {
     let (old_label, old_title, old_summary, old_body) = old;
     let (new_label, new_title, new_summary, new_body) = new;
-    let old_text = format!("# {old_title}\n\n{old_summary}\n\n{old_body}");
-    let new_text = format!("# {new_title}\n\n{new_summary}\n\n{new_body}");
+    let old_text = comparable(&old_title, &old_summary, &old_body);
+    let new_text = comparable(&new_title, &new_summary, &new_body);
     let lines = diff_lines(&old_text, &new_text);
     let (added, removed) = stats(&lines);
     let summary = if added + removed == 0 {
@@ -295,6 +295,16 @@ fn RestoreButton(reference: String, version: u32) -> impl IntoView {
         <button type="button" class="button" disabled=move || busy.get() on:click=restore>
             {format!("Restore version {version} as draft")}
         </button>
+    }
+}
+
+/// One version as the text compared: title as a heading, summary when there is one,
+/// then the body.
+fn comparable(title: &str, summary: &str, body: &str) -> String {
+    if summary.trim().is_empty() {
+        format!("# {title}\n\n{body}")
+    } else {
+        format!("# {title}\n\n{summary}\n\n{body}")
     }
 }
 
