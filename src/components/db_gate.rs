@@ -38,7 +38,7 @@ pub fn DbGate(
         .into_any(),
         DbStatus::Failed(reason) => view! {
             <div class="banner banner-error" role="alert">
-                <h1>"The desk cannot open its database"</h1>
+                <h1>"This app cannot open its local database"</h1>
                 <p>{reason}</p>
                 <button type="button" class="button" on:click=move |_| db.open()>
                     "Try again"

@@ -1,20 +1,90 @@
 //! The header: product name and the two areas, Desk (agents) and Portal (end users).
+//! On the portal (`/portal…`) it shows the portal's own navigation only, and never a
+//! way into the desk.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::routes::AppRoute;
+use crate::state::db::{Db, DbStatus};
+use crate::state::portal;
+
+/// True for the portal's paths (`/portal` and below).
+pub fn is_portal_path(path: &str) -> bool {
+    path == "/portal" || path.starts_with("/portal/")
+}
 
 /// Site header with the main navigation.
 #[component]
 pub fn TopNav() -> impl IntoView {
+    let location = use_location();
+    let in_portal = Memo::new(move |_| {
+        cfg!(feature = "portal-only") || is_portal_path(&location.pathname.get())
+    });
+    move || {
+        if in_portal.get() {
+            view! { <PortalNav/> }.into_any()
+        } else {
+            view! {
+                <header class="topbar">
+                    <a class="brand" href=AppRoute::Home.href()>"Service desk"</a>
+                    <nav aria-label="Main">
+                        <A href=AppRoute::Incidents.href()>"Desk"</A>
+                        <A href=AppRoute::Portal.href()>"Portal"</A>
+                    </nav>
+                </header>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The portal's header: help, reporting, the end user's requests, and feedback while
+/// a release is in early life support.
+#[component]
+fn PortalNav() -> impl IntoView {
+    let db = Db::expect();
+    let feedback_open = LocalResource::new(move || {
+        let ready = db.status.get() == DbStatus::Ready;
+        let _ = db.revision.get();
+        async move {
+            if !ready {
+                return false;
+            }
+            match db.store() {
+                Ok(store) => portal::els_releases(&*store)
+                    .await
+                    .is_ok_and(|list| !list.is_empty()),
+                Err(_) => false,
+            }
+        }
+    });
     view! {
-        <header class="topbar">
-            <a class="brand" href=AppRoute::Home.href()>"Service desk"</a>
-            <nav aria-label="Main">
-                <A href=AppRoute::Incidents.href()>"Desk"</A>
-                <A href=AppRoute::Portal.href()>"Portal"</A>
+        <header class="topbar portal-topbar">
+            <a class="brand" href=AppRoute::Portal.href()>"Help centre"</a>
+            <nav aria-label="Portal">
+                <A href=AppRoute::Portal.href() exact=true>"Help"</A>
+                <A href=AppRoute::PortalReport.href()>"Report a problem"</A>
+                <A href=AppRoute::PortalRequests.href()>"My requests"</A>
+                {move || feedback_open.get().unwrap_or(false).then(|| view! {
+                    <A href=AppRoute::PortalFeedback.href()>"Feedback"</A>
+                })}
             </nav>
         </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_portal_path;
+
+    #[test]
+    fn portal_paths() {
+        assert!(is_portal_path("/portal"));
+        assert!(is_portal_path("/portal/requests/INC-1"));
+        assert!(!is_portal_path("/portals"));
+        assert!(!is_portal_path("/desk/incidents"));
+        assert!(!is_portal_path("/"));
     }
 }

@@ -95,11 +95,18 @@ fn every_record_is_valid_and_consistent() {
             Record::Person(p) => p.validate().is_ok(),
             Record::Settings(_) => true,
             Record::EscalationProcedure(p) => p.validate().is_ok(),
+            Record::Feedback(_) => true,
         };
         assert!(ok, "{} does not validate", r.id());
         assert!(r.updated() <= NOW, "{} updated in the future", r.id());
         let json = r.to_json().unwrap_or_default();
-        assert_eq!(index_entry_from_json(&json).kind, r.kind());
+        let entry = index_entry_from_json(&json);
+        assert_eq!(entry.kind, r.kind());
+        let contact = match r {
+            Record::Incident(i) => crate::domain::document::contact_key(&i.reporter.contact),
+            _ => None,
+        };
+        assert_eq!(entry.contact, contact, "{}", r.id());
     }
 }
 

@@ -97,6 +97,10 @@ pub struct KnownError {
     /// Release that fixes it (id).
     #[serde(default)]
     pub fix_release: Option<String>,
+    /// Times a portal user said its workaround solved their problem instead of
+    /// reporting one.
+    #[serde(default)]
+    pub deflections: u32,
     /// When created.
     pub created: Timestamp,
     /// Who created it.
@@ -195,6 +199,7 @@ impl KnownError {
             release_introduced: non_blank(&draft.release_introduced),
             carried_forward: draft.carried_forward,
             fix_release: non_blank(&draft.fix_release),
+            deflections: 0,
             created: now,
             created_by: by.to_owned(),
             updated: now,
@@ -298,6 +303,12 @@ impl KnownError {
         )
     }
 
+    /// Counts a portal user whose problem the workaround solved (not part of the
+    /// history).
+    pub fn deflected(&mut self) {
+        self.deflections = self.deflections.saturating_add(1);
+    }
+
     fn touch(&mut self, now: Timestamp, by: &str) {
         self.updated = now;
         by.clone_into(&mut self.updated_by);
@@ -387,5 +398,17 @@ mod tests {
         assert_eq!(k.history.len(), 4);
         assert!(k.carried_forward);
         assert!(k.is_open());
+    }
+
+    #[test]
+    fn deflections_count_without_history_and_default_to_zero() {
+        let mut k = known_error();
+        let events = k.history.len();
+        k.deflected();
+        assert_eq!((k.deflections, k.history.len()), (1, events));
+        let json = serde_json::to_string(&k).unwrap_or_default();
+        let old = json.replace(r#""deflections":1,"#, "");
+        let read: Result<KnownError, _> = serde_json::from_str(&old);
+        assert_eq!(read.map(|k| k.deflections).ok(), Some(0), "{old}");
     }
 }

@@ -20,6 +20,7 @@ pub mod known_error;
 pub mod lifecycle;
 pub mod line_diff;
 pub mod markdown;
+pub mod portal_words;
 pub mod priority;
 pub mod problem;
 pub mod problem_intake;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::article::KnowledgeArticle;
 use super::config::{DeskSettings, Group, Person, Service};
 use super::escalation::EscalationProcedure;
+use super::feedback::Feedback;
 use super::incident::Incident;
 use super::known_error::KnownError;
 use super::problem::Problem;
@@ -38,10 +39,12 @@ pub enum Record {
     Settings(DeskSettings),
     /// A service's escalation procedure.
     EscalationProcedure(EscalationProcedure),
+    /// End-user feedback on a release in early life support.
+    Feedback(Feedback),
 }
 
 /// Every record kind's `type` tag.
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 11] = [
     "incident",
     "problem",
     "known_error",
@@ -52,6 +55,7 @@ pub const KINDS: [&str; 10] = [
     "person",
     "settings",
     "escalation_procedure",
+    "feedback",
 ];
 
 /// A document id: `<kind>:<uuid>`, e.g. `incident:6f1c…`.
@@ -78,6 +82,7 @@ impl Record {
             Record::Person(r) => &r.id,
             Record::Settings(r) => &r.id,
             Record::EscalationProcedure(r) => &r.id,
+            Record::Feedback(r) => &r.id,
         }
     }
 
@@ -94,6 +99,7 @@ impl Record {
             Record::Person(_) => "person",
             Record::Settings(_) => "settings",
             Record::EscalationProcedure(_) => "escalation_procedure",
+            Record::Feedback(_) => "feedback",
         }
     }
 
@@ -122,6 +128,7 @@ impl Record {
             Record::Person(r) => r.updated,
             Record::Settings(r) => r.updated,
             Record::EscalationProcedure(r) => r.updated,
+            Record::Feedback(r) => r.updated,
         }
     }
 
@@ -162,6 +169,20 @@ mod tests {
         }
     }
 
+    /// The demo scenario holds no feedback (end users send it), so the test adds one.
+    fn feedback() -> Feedback {
+        let draft = crate::domain::feedback::FeedbackDraft {
+            release: "release:1".into(),
+            service: None,
+            kind: crate::domain::feedback::FeedbackKind::Compliment,
+            text: "Checkout is faster since the update.".into(),
+            name: String::new(),
+            contact: String::new(),
+        };
+        Feedback::create(draft, new_id("feedback", "1"), Timestamp(1_800_000_000_000))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
     fn every_kind_indexes_and_round_trips() -> Result<(), serde_json::Error> {
         let mut records = scenario(Timestamp(1_800_000_000_000));
@@ -181,6 +202,7 @@ mod tests {
             .collect();
         let procedures = demo_procedures(&services, &groups, Timestamp(1_700_000_000_000));
         records.extend(procedures.into_iter().map(Record::EscalationProcedure));
+        records.push(Record::Feedback(feedback()));
         let mut seen: Vec<&str> = Vec::new();
         for r in &records {
             let json = r.to_json()?;

@@ -143,7 +143,7 @@ test('a database that cannot open shows a clear banner, not a blank page', async
   const page = await context.newPage();
   await page.goto('/desk/incidents');
   const banner = page.getByRole('alert');
-  await expect(banner.getByRole('heading', { name: 'The desk cannot open its database' })).toBeVisible();
+  await expect(banner.getByRole('heading', { name: 'This app cannot open its local database' })).toBeVisible();
   await expect(banner).toContainText('allow site data');
   await expect(banner.getByRole('button', { name: 'Try again' })).toBeVisible();
   await context.close();
