@@ -1,5 +1,5 @@
-//! Markdown shown as HTML: the only place the desk puts user-written text into
-//! `innerHTML`, and only after `domain::markdown::render` made it safe.
+//! Markdown shown as HTML in the desk: user-written text reaches `innerHTML` only
+//! through `domain::markdown::render`, here and in the portal's article views.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-//! Article drafts prefilled from a known error (its symptoms, cause and workaround) or
+//! Article drafts prefilled from a known error (its symptoms and workaround) or
 //! from a resolved incident (its symptoms and resolution), so the knowledge is written
 //! where the work happened.
 
@@ -37,15 +37,15 @@ fn first_sentence(text: &str) -> String {
     line[..end].chars().take(200).collect()
 }
 
-/// A public workaround article for a known error: symptoms, cause and workaround,
-/// tagged with its error code and linked to it.
+/// A public workaround article for a known error: symptoms, error code and workaround,
+/// tagged with its error code and linked to it. The root cause is left out: it is the
+/// desk's analysis, often internal, and readers need the workaround.
 pub fn from_known_error(ke: &KnownError) -> ArticleDraft {
     let mut body = String::new();
     section(&mut body, "Symptoms", &ke.symptoms);
     if let Some(code) = ke.error_code.as_deref().filter(|c| !c.trim().is_empty()) {
         section(&mut body, "Error code", &format!("`{}`", code.trim()));
     }
-    section(&mut body, "Cause", &ke.root_cause);
     section(&mut body, "Workaround", &ke.workaround);
     ArticleDraft {
         title: ke.title.clone(),

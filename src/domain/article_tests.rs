@@ -200,3 +200,42 @@ fn deflections_count_without_history() {
     assert_eq!(a.deflections, 2);
     assert_eq!(a.history.events().len(), before);
 }
+
+#[test]
+fn the_portal_keeps_the_published_version_while_a_new_one_is_drafted() {
+    let mut a = article();
+    assert_eq!(a.portal_view(), None, "never published");
+    publish(&mut a, 10, "rev");
+    assert_eq!(a.portal_view().map(|v| v.body), Some(v1_body().to_owned()));
+    a.transition(ArticleStatus::Draft, Timestamp(11), "w", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !a.has_unpublished_text(),
+        "a new version starts from the published text"
+    );
+    let mut d = a.draft();
+    d.body = "Draft two, not reviewed".into();
+    a.apply_edit(d, Timestamp(12), "w")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(a.has_unpublished_text());
+    let view = a.portal_view().unwrap_or_else(|| panic!("still shown"));
+    assert_eq!((view.body.as_str(), view.version), (v1_body(), 1));
+    assert_eq!(view.status, ArticleStatus::Published);
+    a.transition(ArticleStatus::InReview, Timestamp(13), "w", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.portal_view().map(|v| v.version), Some(1));
+
+    let mut internal = a.draft();
+    internal.audience = Audience::Internal;
+    a.transition(ArticleStatus::Draft, Timestamp(14), "w", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    a.apply_edit(internal, Timestamp(15), "w")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.portal_view(), None, "made internal: hidden at once");
+
+    let mut b = article();
+    publish(&mut b, 20, "rev");
+    b.transition(ArticleStatus::Retired, Timestamp(21), "rev", None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.portal_view(), None, "retired: hidden");
+}

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::article::{ArticleStatus, KnowledgeArticle};
+use super::article::{ArticleStatus, Audience, KnowledgeArticle};
 use super::history::Change;
 use super::lifecycle::TransitionError;
 use super::time::Timestamp;
@@ -121,5 +121,38 @@ impl KnowledgeArticle {
         self.updated = now;
         by.clone_into(&mut self.updated_by);
         Ok(())
+    }
+}
+
+impl KnowledgeArticle {
+    /// What the portal shows of this article: the article itself when it is public and
+    /// published; while a new version of a public article is drafted or in review, its
+    /// last published version (readers keep their answer meanwhile); nothing when it is
+    /// internal, retired or was never published.
+    pub fn portal_view(&self) -> Option<KnowledgeArticle> {
+        if self.is_public() {
+            return Some(self.clone());
+        }
+        let drafting = matches!(self.status, ArticleStatus::Draft | ArticleStatus::InReview);
+        if !drafting || self.audience != Audience::Public {
+            return None;
+        }
+        let last = self.versions.last()?;
+        let mut view = self.clone();
+        view.title = last.title.clone();
+        view.summary = last.summary.clone();
+        view.body = last.body.clone();
+        view.version = last.version;
+        view.status = ArticleStatus::Published;
+        Some(view)
+    }
+
+    /// True when this draft's text differs from its last published version (or it was
+    /// never published): restoring over it would replace unpublished work.
+    pub fn has_unpublished_text(&self) -> bool {
+        match self.versions.last() {
+            None => true,
+            Some(v) => v.title != self.title || v.summary != self.summary || v.body != self.body,
+        }
     }
 }

@@ -5,7 +5,6 @@
 use crate::domain::article::{ArticleDraft, ArticleStatus, KnowledgeArticle};
 use crate::domain::article_prefill::{self, PrefillError};
 use crate::domain::article_version::RestoreError;
-use crate::domain::document::NewRevision;
 use crate::domain::history::Change;
 use crate::domain::incident::{Incident, LinkKind};
 use crate::domain::known_error::KnownError;
@@ -15,7 +14,7 @@ use crate::domain::revision::Rev;
 use crate::storage::{Store, StoreError};
 
 use super::error::AppError;
-use super::records::{all_of_kind, decode, new_id, next_reference, save, Choice};
+use super::records::{all_of_kind, decode, new_id, next_reference, revision, save, Choice};
 
 /// Document type of articles.
 pub const KIND: &str = "article";
@@ -166,10 +165,13 @@ pub async fn update<S: Store>(
 }
 
 /// Reads the article, applies `change` and saves it on the revision it was read at.
+/// With `seen` (the revision the person was shown), an article changed since is
+/// refused as stale: nobody publishes or restores over text they did not see.
 async fn apply<S, F>(
     store: &S,
     reference: &str,
     by: &str,
+    seen: Option<&Rev>,
     change: F,
 ) -> Result<KnowledgeArticle, AppError>
 where
@@ -177,53 +179,46 @@ where
     F: FnOnce(&mut KnowledgeArticle, crate::domain::time::Timestamp, &str) -> Result<(), AppError>,
 {
     let (mut article, rev) = by_reference(store, reference).await?;
+    if seen.is_some_and(|seen| *seen != rev) {
+        return Err(AppError::Stale);
+    }
     change(&mut article, super::clock::now(), by)?;
     save(store, &Record::Article(article.clone()), Some(rev)).await?;
     Ok(article)
 }
 
-/// Moves the article through its lifecycle (submit, publish, send back, retire, …).
+/// Moves the article through its lifecycle (submit, publish, send back, retire, …),
+/// refused as stale when it changed since revision `seen` was shown.
 pub async fn move_to<S: Store>(
     store: &S,
     reference: &str,
     by: &str,
     to: ArticleStatus,
     reason: Option<String>,
+    seen: Option<&Rev>,
 ) -> Result<KnowledgeArticle, AppError> {
-    apply(store, reference, by, |a, now, by| {
+    apply(store, reference, by, seen, |a, now, by| {
         Ok(a.transition(to, now, by, reason)?)
     })
     .await
 }
 
-/// Makes published version `version` the current draft.
+/// Makes published version `version` the current draft, refused as stale when the
+/// article changed since revision `seen` was shown.
 pub async fn restore<S: Store>(
     store: &S,
     reference: &str,
     by: &str,
     version: u32,
+    seen: Option<&Rev>,
 ) -> Result<KnowledgeArticle, AppError> {
-    apply(store, reference, by, |a, now, by| {
+    apply(store, reference, by, seen, |a, now, by| {
         a.restore_version(version, now, by).map_err(|e| match e {
             RestoreError::NoSuchVersion(n) => AppError::NotFound(format!("Version {n}")),
             RestoreError::Transition(t) => AppError::Transition(t),
         })
     })
     .await
-}
-
-/// A record as a new revision of its document, made on `parent` (None = create).
-fn revision(record: &Record, parent: Option<Rev>) -> Result<NewRevision, AppError> {
-    let body = record.to_json().map_err(|e| AppError::Corrupt {
-        id: record.id().to_owned(),
-        reason: e.to_string(),
-    })?;
-    Ok(NewRevision {
-        id: record.id().to_owned(),
-        parent,
-        deleted: false,
-        body,
-    })
 }
 
 #[cfg(test)]

@@ -139,7 +139,7 @@ fn only_drafts_are_edited_and_versions_restore_through_the_store() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let r = a.reference.to_string();
-        move_to(&s, &r, "Writer", ArticleStatus::InReview, None)
+        move_to(&s, &r, "Writer", ArticleStatus::InReview, None, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let (a, rev) = by_reference(&s, &r).await.unwrap_or_else(|e| panic!("{e}"));
@@ -152,10 +152,10 @@ fn only_drafts_are_edited_and_versions_restore_through_the_store() {
         )
         .await;
         assert!(matches!(refused, Err(AppError::Refused(_))), "{refused:?}");
-        move_to(&s, &r, "Reviewer", ArticleStatus::Published, None)
+        move_to(&s, &r, "Reviewer", ArticleStatus::Published, None, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        move_to(&s, &r, "Writer", ArticleStatus::Draft, None)
+        move_to(&s, &r, "Writer", ArticleStatus::Draft, None, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let (a, rev) = by_reference(&s, &r).await.unwrap_or_else(|e| panic!("{e}"));
@@ -166,16 +166,16 @@ fn only_drafts_are_edited_and_versions_restore_through_the_store() {
             .unwrap_or_else(|e| panic!("{e}"));
         let stale = update(&s, a, rev, d, "Writer").await;
         assert!(matches!(stale, Err(AppError::Stale)), "{stale:?}");
-        move_to(&s, &r, "Writer", ArticleStatus::InReview, None)
+        move_to(&s, &r, "Writer", ArticleStatus::InReview, None, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        move_to(&s, &r, "Reviewer", ArticleStatus::Published, None)
+        move_to(&s, &r, "Reviewer", ArticleStatus::Published, None, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
 
-        let missing = restore(&s, &r, "Writer", 9).await;
+        let missing = restore(&s, &r, "Writer", 9, None).await;
         assert!(matches!(missing, Err(AppError::NotFound(_))), "{missing:?}");
-        let a = restore(&s, &r, "Writer", 1)
+        let a = restore(&s, &r, "Writer", 1, None)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((a.status, a.version), (ArticleStatus::Draft, 3));
@@ -184,4 +184,52 @@ fn only_drafts_are_edited_and_versions_restore_through_the_store() {
         assert_eq!(stored.versions.len(), 2);
         assert_eq!(stored.reviewed_by.as_deref(), Some("Reviewer"));
     })
+}
+
+#[test]
+fn a_reviewer_cannot_publish_text_that_changed_after_they_opened_it() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let a = create(&s, blank("Reset the VPN"), None, "Writer")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let r = a.reference.to_string();
+        let ok = |x: Result<KnowledgeArticle, AppError>| x.unwrap_or_else(|e| panic!("{e}"));
+        ok(move_to(&s, &r, "Writer", ArticleStatus::InReview, None, None).await);
+        let (_, seen) = ok_pair(by_reference(&s, &r).await);
+        // Meanwhile, in another tab: sent back, edited, resubmitted.
+        ok(move_to(&s, &r, "Writer", ArticleStatus::Draft, None, None).await);
+        let (a, rev) = ok_pair(by_reference(&s, &r).await);
+        let mut d = a.draft();
+        d.body = "Changed after review started".into();
+        ok(update(&s, a, rev, d, "Writer").await);
+        ok(move_to(&s, &r, "Writer", ArticleStatus::InReview, None, None).await);
+
+        let stale = move_to(
+            &s,
+            &r,
+            "Reviewer",
+            ArticleStatus::Published,
+            None,
+            Some(&seen),
+        )
+        .await;
+        assert!(matches!(stale, Err(AppError::Stale)), "{stale:?}");
+        let (now, rev) = ok_pair(by_reference(&s, &r).await);
+        assert_eq!(now.status, ArticleStatus::InReview, "nothing published");
+        let published = move_to(
+            &s,
+            &r,
+            "Reviewer",
+            ArticleStatus::Published,
+            None,
+            Some(&rev),
+        )
+        .await;
+        assert_eq!(ok(published).reviewed_by.as_deref(), Some("Reviewer"));
+    })
+}
+
+fn ok_pair<T>(x: Result<T, AppError>) -> T {
+    x.unwrap_or_else(|e| panic!("{e}"))
 }

@@ -31,13 +31,14 @@ pub const SCAN_CHUNK: u32 = 2_000;
 /// a sync wrote the same record in between; counters are safe to apply again.
 const COUNTER_TRIES: usize = 3;
 
-/// Every article the portal may show (public and published), newest first.
+/// Every article the portal may show (public and published, or the published version
+/// of one being revised), newest first.
 pub async fn public_articles<S: Store>(store: &S) -> Result<Vec<KnowledgeArticle>, AppError> {
     Ok(all_of_kind(store, "article")
         .await?
         .into_iter()
         .filter_map(|r| match r {
-            Record::Article(a) if a.is_public() => Some(a),
+            Record::Article(a) => a.portal_view(),
             _ => None,
         })
         .collect())
@@ -52,21 +53,26 @@ pub async fn public_article<S: Store>(
     let wanted = reference.trim().to_uppercase();
     for row in store.find_by_reference(&wanted).await? {
         if let Ok(Record::Article(a)) = decode(&row) {
-            if a.is_public() {
-                return Ok(a);
+            if let Some(view) = a.portal_view() {
+                return Ok(view);
             }
         }
     }
     Err(AppError::NotFound("This article".into()))
 }
 
-/// Opens a public article for reading and counts the view.
+/// Opens a public article for reading and counts the view. Counting is best effort:
+/// a reader gets the article even when the count cannot be written (storage full,
+/// the record busy elsewhere).
 pub async fn visit_article<S: Store>(
     store: &S,
     reference: &str,
 ) -> Result<KnowledgeArticle, AppError> {
     let a = public_article(store, reference).await?;
-    bump_article(store, &a.id, KnowledgeArticle::viewed).await
+    match bump_article(store, &a.id, KnowledgeArticle::viewed).await {
+        Ok(saved) => Ok(saved.portal_view().unwrap_or(a)),
+        Err(_) => Ok(a),
+    }
 }
 
 /// Counts a reader's "Was this helpful?" answer.
@@ -110,7 +116,7 @@ async fn bump_article<S: Store>(
     count: impl Fn(&mut KnowledgeArticle),
 ) -> Result<KnowledgeArticle, AppError> {
     let saved = bump(store, id, |r| match r {
-        Record::Article(a) if a.is_public() => {
+        Record::Article(a) if a.portal_view().is_some() => {
             count(a);
             true
         }

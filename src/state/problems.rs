@@ -13,7 +13,7 @@ use crate::domain::revision::Rev;
 use crate::storage::{Store, StoreError};
 
 use super::error::AppError;
-use super::records::{decode, new_id, next_reference};
+use super::records::{decode, new_id, next_reference, revision};
 
 /// Document type of problems.
 pub const KIND: &str = "problem";
@@ -131,20 +131,6 @@ async fn write_plan<S: Store>(store: &S, plan: Plan) -> Result<Problem, AppError
         Err(e) => Err(e.into()),
         Ok(_) => Ok(plan.problem),
     }
-}
-
-/// A record as a new revision of its document, made on `parent` (None = create).
-fn revision(record: &Record, parent: Option<Rev>) -> Result<NewRevision, AppError> {
-    let body = record.to_json().map_err(|e| AppError::Corrupt {
-        id: record.id().to_owned(),
-        reason: e.to_string(),
-    })?;
-    Ok(NewRevision {
-        id: record.id().to_owned(),
-        parent,
-        deleted: false,
-        body,
-    })
 }
 
 #[cfg(test)]

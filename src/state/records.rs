@@ -26,23 +26,28 @@ pub fn decode(row: &DocRow) -> Result<Record, AppError> {
     })
 }
 
+/// A record as a new revision of its document, made on `parent` (None = create), for
+/// writes and atomic batches.
+pub fn revision(record: &Record, parent: Option<Rev>) -> Result<NewRevision, AppError> {
+    let body = record.to_json().map_err(|e| AppError::Corrupt {
+        id: record.id().to_owned(),
+        reason: e.to_string(),
+    })?;
+    Ok(NewRevision {
+        id: record.id().to_owned(),
+        parent,
+        deleted: false,
+        body,
+    })
+}
+
 /// Writes a record as a new revision of its document (`parent` None = create).
 pub async fn save<S: Store>(
     store: &S,
     record: &Record,
     parent: Option<Rev>,
 ) -> Result<WriteResult, AppError> {
-    let body = record.to_json().map_err(|e| AppError::Corrupt {
-        id: record.id().to_string(),
-        reason: e.to_string(),
-    })?;
-    let rev = NewRevision {
-        id: record.id().to_string(),
-        parent,
-        deleted: false,
-        body,
-    };
-    match store.put(rev).await {
+    match store.put(revision(record, parent)?).await {
         Err(crate::storage::StoreError::Conflict { .. }) => Err(AppError::Stale),
         other => Ok(other?),
     }

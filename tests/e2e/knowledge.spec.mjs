@@ -40,12 +40,28 @@ test('write, review and publish; edit into version 2; compare; restore version 1
   await expect(status(page)).toContainText('Version 1');
   await expect(page.getByRole('definition').filter({ hasText: /Desk agent, / }).first()).toBeVisible();
 
+  // The portal suggests the new article while an end user describes the problem.
+  await page.goto('/portal/report');
+  await appReady(page);
+  await page.getByLabel('What is wrong?').fill('I forgot my VPN token code');
+  const suggested = page.getByRole('region', { name: 'Suggested answers' });
+  await expect(suggested.getByRole('button', { name: 'Reset a forgotten VPN token' })).toBeVisible();
+  await page.goto(`/desk/articles/${reference}`);
+  await appReady(page);
+
   await act(page, 'Start a new version', 'New version started.');
   await expect(status(page)).toContainText('Version 2');
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByLabel('Body (Markdown)').fill('## Steps\nStep one\nStep 2, changed\nStep three');
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByText(`Article ${reference} saved.`)).toBeVisible();
+  // Readers keep version 1 while version 2 is a draft.
+  await page.goto(`/portal/articles/${reference}`);
+  await appReady(page);
+  await expect(page.getByRole('main')).toContainText('Step two');
+  await expect(page.getByRole('main')).not.toContainText('Step 2, changed');
+  await page.goto(`/desk/articles/${reference}`);
+  await appReady(page);
   await act(page, 'Submit for review', 'Submitted for review.');
   await expect(status(page)).toContainText('In review');
   await act(page, 'Publish', 'Published.');
@@ -71,6 +87,7 @@ test('write, review and publish; edit into version 2; compare; restore version 1
   await page.getByRole('button', { name: 'Restore version 1 as draft' }).click();
   await expect(page.getByText('Version 1 restored as draft version 3.')).toBeVisible();
   await expect(status(page)).toContainText('Draft');
+  await expect(status(page)).toContainText('Draft');
   await expect(status(page)).toContainText('Version 3');
   await expect(page.locator('#kb-rendered')).toContainText('Step two');
   await page.reload();
@@ -78,6 +95,22 @@ test('write, review and publish; edit into version 2; compare; restore version 1
   await expect(page.locator('#kb-rendered')).toContainText('Step two');
   await expect(page.getByRole('link', { name: 'Published versions (2)' })).toBeVisible();
   await expect(page.getByText('Restored version 1 as the draft')).toBeVisible();
+
+  // Restoring over a draft with unpublished text asks first; keeping it changes nothing.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Body (Markdown)').fill('## Steps\nUnpublished work');
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByRole('link', { name: 'Published versions (2)' }).click();
+  await page.getByRole('button', { name: 'Restore version 2 as draft' }).click();
+  await expect(page.getByRole('alert')).toContainText('never published');
+  await page.getByRole('button', { name: 'Keep the draft' }).click();
+  await page.getByRole('link', { name: `${reference} Reset a forgotten VPN token` }).click();
+  await expect(page.locator('#kb-rendered')).toContainText('Unpublished work');
+  await page.getByRole('link', { name: 'Published versions (2)' }).click();
+  await page.getByRole('button', { name: 'Restore version 2 as draft' }).click();
+  await page.getByRole('button', { name: 'Replace the draft with version 2' }).click();
+  await expect(page.getByText('Version 2 restored as draft version 3.')).toBeVisible();
+  await expect(page.locator('#kb-rendered')).toContainText('Step 2, changed');
 });
 
 test('review-due list, and articles started from a known error and a resolved incident', async ({ page }) => {

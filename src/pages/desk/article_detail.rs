@@ -12,6 +12,7 @@ use crate::components::markdown_view::MarkdownView;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::article::{ArticleStatus, KnowledgeArticle};
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::revision::Rev;
 use crate::pages::desk::incident_detail::incident::timeline::Timeline;
 use crate::routes::AppRoute;
 use crate::state::articles;
@@ -33,7 +34,7 @@ pub fn ArticleDetail() -> impl IntoView {
         let _ = db.revision.get();
         async move {
             let store = db.store()?;
-            let (article, _) = articles::by_reference(&*store, &reference).await?;
+            let (article, rev) = articles::by_reference(&*store, &reference).await?;
             let dir = directory::load(&*store).await?;
             let mut names: HashMap<String, String> = dir
                 .services
@@ -43,14 +44,14 @@ pub fn ArticleDetail() -> impl IntoView {
             for k in articles::known_error_choices(&*store).await? {
                 names.insert(k.id, k.name);
             }
-            Ok::<_, AppError>((article, names))
+            Ok::<_, AppError>((article, rev, names))
         }
     });
     view! {
         <Suspense fallback=|| view! { <p role="status">"Loading article…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    data.await.map(|(article, names)| view! { <ArticleView article=article names=names/> })
+                    data.await.map(|(article, rev, names)| view! { <ArticleView article=article rev=rev names=names/> })
                 })}
             </ErrorBoundary>
         </Suspense>
@@ -70,7 +71,11 @@ fn names_of(ids: &[String], names: &HashMap<String, String>) -> String {
 
 /// The article's content, actions and facts.
 #[component]
-fn ArticleView(article: KnowledgeArticle, names: HashMap<String, String>) -> impl IntoView {
+fn ArticleView(
+    article: KnowledgeArticle,
+    rev: Rev,
+    names: HashMap<String, String>,
+) -> impl IntoView {
     let r = article.reference.as_str().to_owned();
     let now = clock::now();
     let due = article.review_due.map(|d| {
@@ -104,7 +109,7 @@ fn ArticleView(article: KnowledgeArticle, names: HashMap<String, String>) -> imp
                     <span class="badge">{format!("Version {}", article.version)}</span>
                 </p>
             </header>
-            <Actions article=article.clone()/>
+            <Actions article=article.clone() rev=rev/>
             <p class="links">
                 <a href=AppRoute::ArticleVersions(r.clone()).href()>{format!("Published versions ({versions})")}</a>
                 " "
@@ -139,15 +144,17 @@ fn ArticleView(article: KnowledgeArticle, names: HashMap<String, String>) -> imp
     }
 }
 
-/// The lifecycle buttons that apply now, with an optional reason.
+/// The lifecycle buttons that apply now, with an optional reason. Each acts on the
+/// revision shown: an article changed meanwhile is refused, not published unseen.
 #[component]
-fn Actions(article: KnowledgeArticle) -> impl IntoView {
+fn Actions(article: KnowledgeArticle, rev: Rev) -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
     let toasts = Toasts::expect();
     let busy = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let reference = StoredValue::new(article.reference.as_str().to_owned());
+    let seen = StoredValue::new(rev);
     let run = move |to: ArticleStatus, done: &'static str| {
         if busy.get_untracked() {
             return;
@@ -159,10 +166,10 @@ fn Actions(article: KnowledgeArticle) -> impl IntoView {
         let why = reason.get_untracked();
         let why = (!why.trim().is_empty()).then(|| why.trim().to_owned());
         let by = who.author();
+        let (r, seen) = (reference.get_value(), seen.get_value());
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let r = reference.get_value();
-            let result = articles::move_to(&*store, &r, &by, to, why).await;
+            let result = articles::move_to(&*store, &r, &by, to, why, Some(&seen)).await;
             busy.try_set(false);
             match result {
                 Ok(_) => {

@@ -139,7 +139,7 @@ pub fn ArticleList() -> impl IntoView {
                                         <th scope="col">"Version"</th>
                                         <th scope="col">"Review due"</th>
                                         <th scope="col">"Views"</th>
-                                        <th scope="col">"Helpful"</th>
+                                        <th scope="col">"Helpful votes"</th>
                                         <th scope="col">"Updated"</th>
                                     </tr></thead>
                                     <tbody>
@@ -158,7 +158,7 @@ pub fn ArticleList() -> impl IntoView {
                                                         {overdue.then(|| view! { " " <span class="badge badge-warn">"Due"</span> })}
                                                     </td>
                                                     <td>{a.views}</td>
-                                                    <td>{format!("{} / {}", a.helpful, a.helpful + a.not_helpful)}</td>
+                                                    <td>{format!("{} of {}", a.helpful, a.helpful.saturating_add(a.not_helpful))}</td>
                                                     <td><time datetime=a.updated.iso()>{a.updated.display()}</time></td>
                                                 </tr>
                                             }

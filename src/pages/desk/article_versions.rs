@@ -8,8 +8,9 @@ use leptos_router::NavigateOptions;
 
 use crate::components::error_panel::error_panel;
 use crate::components::markdown_view::MarkdownView;
-use crate::domain::article::KnowledgeArticle;
+use crate::domain::article::{ArticleStatus, KnowledgeArticle};
 use crate::domain::line_diff::{diff_lines, stats, LineChange};
+use crate::domain::revision::Rev;
 use crate::routes::AppRoute;
 use crate::state::articles;
 use crate::state::db::Db;
@@ -32,19 +33,19 @@ pub fn ArticleVersions() -> impl IntoView {
         let _ = db.revision.get();
         async move {
             let store = db.store()?;
-            Ok::<_, AppError>(articles::by_reference(&*store, &reference).await?.0)
+            articles::by_reference(&*store, &reference).await
         }
     });
     view! {
         <Suspense fallback=|| view! { <p role="status">"Loading versions…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    let article = data.await?;
+                    let (article, rev) = data.await?;
                     let q = query.read();
                     let (view_n, a, b) = (q.get("view"), q.get("a"), q.get("b"));
                     drop(q);
                     Ok::<_, AppError>(view! {
-                        <VersionsView article=article view_n=view_n a=a b=b/>
+                        <VersionsView article=article rev=rev view_n=view_n a=a b=b/>
                     })
                 })}
             </ErrorBoundary>
@@ -77,9 +78,11 @@ fn text_of(article: &KnowledgeArticle, key: &str) -> Option<(String, String, Str
     })
 }
 
+/// The versions table, the compare form, and the comparison or version asked for.
 #[component]
 fn VersionsView(
     article: KnowledgeArticle,
+    rev: Rev,
     view_n: Option<String>,
     a: Option<String>,
     b: Option<String>,
@@ -114,6 +117,7 @@ fn VersionsView(
             ),
         )))
         .collect();
+    let replaces_draft = article.status == ArticleStatus::Draft && article.has_unpublished_text();
     let rows = article
         .versions
         .iter()
@@ -130,7 +134,8 @@ fn VersionsView(
                     <td class="actions">
                         <a href=view_href>{format!("View version {}", v.version)}</a>
                         " "
-                        <RestoreButton reference=r.clone() version=v.version/>
+                        <RestoreButton reference=r.clone() version=v.version rev=rev.clone()
+                            replaces_draft=replaces_draft/>
                     </td>
                 </tr>
             }
@@ -254,16 +259,28 @@ fn Comparison(
     }
 }
 
-/// "Restore version N as draft".
+/// "Restore version N as draft", acting on the revision shown. When the current draft
+/// holds text that was never published, restoring asks first: it would replace it.
 #[component]
-fn RestoreButton(reference: String, version: u32) -> impl IntoView {
+fn RestoreButton(
+    /// The article's reference.
+    reference: String,
+    /// The version to restore.
+    version: u32,
+    /// The revision the page shows.
+    rev: Rev,
+    /// True when restoring would replace unpublished draft text.
+    replaces_draft: bool,
+) -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
     let toasts = Toasts::expect();
     let busy = RwSignal::new(false);
+    let asking = RwSignal::new(false);
     let navigate = use_navigate();
     let reference = StoredValue::new(reference);
-    let restore = move |_| {
+    let rev = StoredValue::new(rev);
+    let restore = move || {
         if busy.get_untracked() {
             return;
         }
@@ -273,10 +290,10 @@ fn RestoreButton(reference: String, version: u32) -> impl IntoView {
         };
         let by = who.author();
         let navigate = navigate.clone();
+        let (r, seen) = (reference.get_value(), rev.get_value());
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let r = reference.get_value();
-            let result = articles::restore(&*store, &r, &by, version).await;
+            let result = articles::restore(&*store, &r, &by, version, Some(&seen)).await;
             busy.try_set(false);
             match result {
                 Ok(a) => {
@@ -291,10 +308,29 @@ fn RestoreButton(reference: String, version: u32) -> impl IntoView {
             }
         });
     };
+    let first = restore.clone();
+    let on_first = move |_| {
+        if replaces_draft {
+            asking.set(true);
+        } else {
+            first();
+        }
+    };
     view! {
-        <button type="button" class="button" disabled=move || busy.get() on:click=restore>
+        <button type="button" class="button" disabled=move || busy.get() on:click=on_first>
             {format!("Restore version {version} as draft")}
         </button>
+        <Show when=move || asking.get()>
+            <div class="confirm" role="alert">
+                <p>"The current draft has text that was never published. Restoring replaces it."</p>
+                <button type="button" class="button button-danger" disabled=move || busy.get()
+                    on:click={let restore = restore.clone(); move |_| { asking.set(false); restore() }}>
+                    {format!("Replace the draft with version {version}")}
+                </button>
+                " "
+                <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep the draft"</button>
+            </div>
+        </Show>
     }
 }
 
