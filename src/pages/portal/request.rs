@@ -71,9 +71,10 @@ pub fn PortalRequest() -> impl IntoView {
     }
 }
 
-/// Who wrote a thread entry, as the end user reads it.
-fn author(by: &str, me: &PortalMe, reporter: &str) -> String {
-    if by == me.author() || by == reporter {
+/// Who wrote a thread entry, as the end user reads it: the report itself and what
+/// they wrote on the portal are "You"; an agent is never "You", even with their name.
+fn author(kind: ThreadKind, by: &str, me: &PortalMe) -> String {
+    if kind == ThreadKind::Reported || by == me.author() {
         "You".to_owned()
     } else if by.ends_with(" (portal)") {
         by.to_owned()
@@ -90,7 +91,6 @@ fn RequestView(incident: Incident, me: PortalMe) -> impl IntoView {
     let status = i.status;
     let notes = i.resolution_notes.clone().unwrap_or_default();
     let thread = public_thread(&i);
-    let reporter = i.reporter.name.clone();
     let open = !matches!(status, IncidentStatus::Closed | IncidentStatus::Cancelled);
     let status_class = format!(
         "portal-status status-{}",
@@ -126,7 +126,7 @@ fn RequestView(incident: Incident, me: PortalMe) -> impl IntoView {
                         <li class=class>
                             <p class="thread-meta">
                                 <span class="thread-tag">{tag}</span>
-                                " · " {author(&e.by, &me, &reporter)} " · "
+                                " · " {author(e.kind, &e.by, &me)} " · "
                                 <time datetime=e.at.iso()>{e.at.display()}</time>
                             </p>
                             <p class="prose">{e.text}</p>
