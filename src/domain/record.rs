@@ -16,7 +16,7 @@ use super::time::Timestamp;
 
 /// Any stored record. Serialised with a `type` field naming the kind (`incident`,
 /// `known_error`, …) next to the record's own fields.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Record {
     /// An incident.
@@ -137,9 +137,31 @@ impl Record {
         serde_json::to_string(self)
     }
 
-    /// Reads a document body (extra fields such as `_rev` are ignored).
+    /// Reads a document body (extra fields such as `_rev` are ignored). The `type` is
+    /// read first, then the body straight into that kind's struct: serde's derived
+    /// reader for a tagged enum would buffer every field of every document first,
+    /// which costs time on 100k incidents and bytes in the bundle.
     pub fn from_json(body: &str) -> Result<Record, serde_json::Error> {
-        serde_json::from_str(body)
+        #[derive(Deserialize)]
+        struct Tag<'a> {
+            #[serde(rename = "type", borrow)]
+            kind: std::borrow::Cow<'a, str>,
+        }
+        let tag: Tag = serde_json::from_str(body)?;
+        Ok(match tag.kind.as_ref() {
+            "incident" => Record::Incident(serde_json::from_str(body)?),
+            "problem" => Record::Problem(serde_json::from_str(body)?),
+            "known_error" => Record::KnownError(serde_json::from_str(body)?),
+            "article" => Record::Article(serde_json::from_str(body)?),
+            "release" => Record::Release(serde_json::from_str(body)?),
+            "service" => Record::Service(serde_json::from_str(body)?),
+            "group" => Record::Group(serde_json::from_str(body)?),
+            "person" => Record::Person(serde_json::from_str(body)?),
+            "settings" => Record::Settings(serde_json::from_str(body)?),
+            "escalation_procedure" => Record::EscalationProcedure(serde_json::from_str(body)?),
+            "feedback" => Record::Feedback(serde_json::from_str(body)?),
+            other => return Err(serde::de::Error::unknown_variant(other, &KINDS)),
+        })
     }
 }
 
@@ -255,6 +277,23 @@ mod tests {
         assert_eq!(
             s.ok().map(|s| s.id().to_owned()).as_deref(),
             Some("service:1")
+        );
+    }
+
+    #[test]
+    fn bodies_without_a_known_type_are_refused_with_a_reason() {
+        let unknown = Record::from_json(r#"{"type":"spaceship","_id":"spaceship:1"}"#);
+        assert!(unknown.is_err_and(|e| e.to_string().contains("spaceship")));
+        let missing = Record::from_json(r#"{"_id":"incident:1","title":"x"}"#);
+        assert!(missing.is_err_and(|e| e.to_string().contains("type")));
+        assert!(Record::from_json("not json").is_err());
+        let wrong_shape = Record::from_json(r#"{"type":"incident","_id":"incident:1"}"#);
+        assert!(wrong_shape.is_err(), "an incident body without its fields");
+        // The tag may be escaped like any JSON string.
+        let escaped = r#"{"type":"serv\u0069ce","_id":"service:1","name":"VPN"}"#;
+        assert_eq!(
+            Record::from_json(escaped).ok().map(|r| r.kind()),
+            Some("service")
         );
     }
 }
