@@ -18,22 +18,7 @@ async fn migration_from_v1_backfills_index_fields() {
     let name = fresh_name();
     drop(IdbStore::open_at_version(&name, 1).await.unwrap());
     // Version 1 records: type and rupd only, no status / priority / ref.
-    let v1 = |id: &str, b: String, seq: f64| {
-        let rev = next_rev(None, false, &b);
-        let mut tree = RevTree::new();
-        tree.add_child(None, rev.clone(), false).unwrap();
-        let state = serde_json::json!({ "tree": tree, "others": [] }).to_string();
-        obj(&[
-            ("_id", id.into()),
-            ("_rev", rev.to_string().into()),
-            ("seq", seq.into()),
-            ("deleted", false.into()),
-            ("body", b.into()),
-            ("state", state.into()),
-            ("type", "incident".into()),
-            ("rupd", (-seq).into()),
-        ])
-    };
+    let v1 = |id: &str, b: String, seq: f64| old_record(id, b, seq, &[]);
     let recs = vec![
         v1("m1", body("incident", "new", 2, 1, "INC-M1"), 1.0),
         v1("m2", body("incident", "closed", 3, 2, "INC-M2"), 2.0),
@@ -66,13 +51,19 @@ async fn migration_from_v1_backfills_index_fields() {
     assert_eq!(w.unwrap().seq, 3);
 }
 
-/// A stored record as an older version wrote it: no `contact` index field.
-fn old_record(id: &str, b: String, seq: f64) -> wasm_bindgen::JsValue {
+/// A stored record as an older version wrote it: `type` and `rupd`, plus the index
+/// fields that version had (`extra`); never `contact`, which version 3 added.
+fn old_record(
+    id: &str,
+    b: String,
+    seq: f64,
+    extra: &[(&str, wasm_bindgen::JsValue)],
+) -> wasm_bindgen::JsValue {
     let rev = next_rev(None, false, &b);
     let mut tree = RevTree::new();
     tree.add_child(None, rev.clone(), false).unwrap();
     let state = serde_json::json!({ "tree": tree, "others": [] }).to_string();
-    obj(&[
+    let mut fields = vec![
         ("_id", id.into()),
         ("_rev", rev.to_string().into()),
         ("seq", seq.into()),
@@ -81,9 +72,9 @@ fn old_record(id: &str, b: String, seq: f64) -> wasm_bindgen::JsValue {
         ("state", state.into()),
         ("type", "incident".into()),
         ("rupd", (-seq).into()),
-        ("status", "new".into()),
-        ("priority", 3.0.into()),
-    ])
+    ];
+    fields.extend(extra.iter().cloned());
+    obj(&fields)
 }
 
 #[wasm_bindgen_test]
@@ -95,10 +86,18 @@ async fn migration_from_v2_indexes_reporter_contacts() {
             r#"{{"type":"incident","status":"new","priority":3,"updated":{updated},"reference":"INC-C{updated}","reporter":{{"name":"Ana","contact":"{contact}"}}}}"#
         )
     };
+    let v2 = |id: &str, b: String, seq: f64| {
+        old_record(
+            id,
+            b,
+            seq,
+            &[("status", "new".into()), ("priority", 3.0.into())],
+        )
+    };
     let recs = vec![
-        old_record("c1", with_reporter(" Ana@Example.com ", 1), 1.0),
-        old_record("c2", with_reporter("bo@example.com", 2), 2.0),
-        old_record("c3", with_reporter("ana@example.com", 3), 3.0),
+        v2("c1", with_reporter(" Ana@Example.com ", 1), 1.0),
+        v2("c2", with_reporter("bo@example.com", 2), 2.0),
+        v2("c3", with_reporter("ana@example.com", 3), 3.0),
     ];
     write_raw(&name, recs, Some(3.0)).await;
     let s = IdbStore::open(&name).await.unwrap();

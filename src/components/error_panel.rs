@@ -6,8 +6,21 @@ use leptos::prelude::*;
 
 use crate::routes::AppRoute;
 
-/// Renders the errors caught by an `ErrorBoundary` as an alert.
+/// Renders the errors caught by an `ErrorBoundary` as an alert, with ways on into the
+/// desk.
 pub fn error_panel(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    error_panel_with(
+        errors,
+        view! {
+            <a href=AppRoute::Incidents.href()>"Go to the incident queue"</a>
+            " · "
+            <a href=AppRoute::Home.href()>"Go to the start page"</a>
+        },
+    )
+}
+
+/// The same alert with other ways on (the portal's never lead into the desk).
+pub fn error_panel_with(errors: ArcRwSignal<Errors>, links: impl IntoView) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
             <h2>"Not available"</h2>
@@ -20,11 +33,7 @@ pub fn error_panel(errors: ArcRwSignal<Errors>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <p>
-                <a href=AppRoute::Incidents.href()>"Go to the incident queue"</a>
-                " · "
-                <a href=AppRoute::Home.href()>"Go to the start page"</a>
-            </p>
+            <p>{links}</p>
         </div>
     }
 }

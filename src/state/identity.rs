@@ -62,36 +62,11 @@ impl Identity {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-#[cfg(target_arch = "wasm32")]
+/// The stored Me; a damaged entry means "nobody chosen", never an error.
 fn load() -> Option<Me> {
-    let raw = local_storage()?.get_item(KEY).ok().flatten()?;
-    // A damaged entry means "nobody chosen", never an error.
-    serde_json::from_str::<Me>(&raw)
-        .ok()
-        .filter(|m| !m.id.is_empty())
+    super::prefs::load::<Me>(KEY).filter(|m: &Me| !m.id.is_empty())
 }
 
-#[cfg(target_arch = "wasm32")]
 fn store(me: Option<&Me>) {
-    let Some(storage) = local_storage() else {
-        return;
-    };
-    let _ = match me.and_then(|m| serde_json::to_string(m).ok()) {
-        Some(json) => storage.set_item(KEY, &json),
-        None => storage.remove_item(KEY),
-    };
+    super::prefs::store(KEY, me);
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn load() -> Option<Me> {
-    let _ = KEY;
-    None
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn store(_me: Option<&Me>) {}

@@ -13,6 +13,7 @@ pub mod incident_actions;
 pub mod incidents;
 pub mod portal;
 pub mod portal_identity;
+pub mod prefs;
 pub mod problems;
 pub mod queue;
 pub mod records;

@@ -101,39 +101,14 @@ impl PortalIdentity {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-#[cfg(target_arch = "wasm32")]
+/// The stored PortalMe; a damaged entry means "nobody chosen", never an error.
 fn load() -> Option<PortalMe> {
-    let raw = local_storage()?.get_item(KEY).ok().flatten()?;
-    // A damaged entry means "nobody yet", never an error.
-    serde_json::from_str::<PortalMe>(&raw)
-        .ok()
-        .filter(|m| m.validate().is_ok())
+    super::prefs::load::<PortalMe>(KEY).filter(|m: &PortalMe| m.validate().is_ok())
 }
 
-#[cfg(target_arch = "wasm32")]
 fn store(me: Option<&PortalMe>) {
-    let Some(storage) = local_storage() else {
-        return;
-    };
-    // Storage may be full or blocked; the identity then lasts for this page only.
-    let _ = match me.and_then(|m| serde_json::to_string(m).ok()) {
-        Some(json) => storage.set_item(KEY, &json),
-        None => storage.remove_item(KEY),
-    };
+    super::prefs::store(KEY, me);
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-fn load() -> Option<PortalMe> {
-    None
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn store(_me: Option<&PortalMe>) {}
 
 #[cfg(test)]
 mod tests {

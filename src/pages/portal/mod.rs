@@ -18,6 +18,7 @@ use std::time::Duration;
 use leptos::error::Errors;
 use leptos::prelude::*;
 
+use crate::components::error_panel::error_panel_with;
 use crate::routes::AppRoute;
 
 /// How long typing must pause before suggestions are looked up (milliseconds).
@@ -60,21 +61,10 @@ impl Debouncer {
 /// The fallback of the portal's error boundaries: says what could not be shown and
 /// leads back to the portal (never to the desk).
 pub fn portal_error_panel(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    view! {
-        <div class="error-panel" role="alert">
-            <h2>"Not available"</h2>
-            <ul>
-                {move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
-                        .collect_view()
-                }}
-            </ul>
-            <p><a href=AppRoute::Portal.href()>"Back to help"</a></p>
-        </div>
-    }
+    error_panel_with(
+        errors,
+        view! { <a href=AppRoute::Portal.href()>"Back to help"</a> },
+    )
 }
 
 /// The one "not found" the portal shows for anything missing, internal or someone
