@@ -22,8 +22,15 @@ use crate::pages::{
     desk::article_list::ArticleList, desk::article_new::NewArticle,
     desk::article_versions::ArticleVersions, desk::incident_detail::IncidentDetail,
     desk::incident_edit::EditIncident, desk::incident_list::IncidentList,
-    desk::incident_new::NewIncident, desk::problem_detail::ProblemDetail,
-    desk::settings::DeskSettingsPage, desk::DeskLayout, home::Home,
+    desk::incident_new::NewIncident, desk::known_error_detail::KnownErrorDetail,
+    desk::known_error_edit::EditKnownError, desk::known_error_list::KnownErrorList,
+    desk::known_error_new::NewKnownError, desk::practices::PracticesPage,
+    desk::problem_detail::ProblemDetail, desk::problem_edit::EditProblem,
+    desk::problem_list::ProblemList, desk::problem_new::NewProblem,
+    desk::release_detail::ReleaseDetail, desk::release_edit::EditRelease,
+    desk::release_list::ReleaseList, desk::release_new::NewRelease,
+    desk::release_report::ReleaseReport, desk::settings::DeskSettingsPage, desk::DeskLayout,
+    home::Home,
 };
 #[cfg(not(feature = "portal-only"))]
 use crate::routes::AppRoute;
@@ -62,7 +69,20 @@ fn AppRoutes() -> impl IntoView {
                         <Route path=path!("incidents/new") view=NewIncident/>
                         <Route path=path!("incidents/:reference") view=IncidentDetail/>
                         <Route path=path!("incidents/:reference/edit") view=EditIncident/>
+                        <Route path=path!("problems") view=ProblemList/>
+                        <Route path=path!("problems/new") view=NewProblem/>
                         <Route path=path!("problems/:reference") view=ProblemDetail/>
+                        <Route path=path!("problems/:reference/edit") view=EditProblem/>
+                        <Route path=path!("known-errors") view=KnownErrorList/>
+                        <Route path=path!("known-errors/new") view=NewKnownError/>
+                        <Route path=path!("known-errors/:reference") view=KnownErrorDetail/>
+                        <Route path=path!("known-errors/:reference/edit") view=EditKnownError/>
+                        <Route path=path!("releases") view=ReleaseList/>
+                        <Route path=path!("releases/new") view=NewRelease/>
+                        <Route path=path!("releases/:reference") view=ReleaseDetail/>
+                        <Route path=path!("releases/:reference/edit") view=EditRelease/>
+                        <Route path=path!("releases/:reference/report") view=ReleaseReport/>
+                        <Route path=path!("practices") view=PracticesPage/>
                         <Route path=path!("settings") view=DeskSettingsPage/>
                         <Route path=path!("articles") view=ArticleList/>
                         <Route path=path!("articles/new") view=NewArticle/>

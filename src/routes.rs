@@ -14,8 +14,34 @@ pub enum AppRoute {
     Incident(String),
     /// Editing one incident.
     EditIncident(String),
+    /// Every problem, with filters.
+    Problems,
+    /// The form for a new problem.
+    NewProblem,
     /// One problem, by its human reference (`PRB-…`).
     Problem(String),
+    /// Editing one problem.
+    EditProblem(String),
+    /// The known error database, searchable by error code and symptoms.
+    KnownErrors,
+    /// The form for a new known error (`?from=PRB-…` prefills it).
+    NewKnownError,
+    /// One known error, by its human reference (`KE-…`).
+    KnownError(String),
+    /// Editing one known error.
+    EditKnownError(String),
+    /// Every release.
+    Releases,
+    /// The form for a new release.
+    NewRelease,
+    /// One release: readiness, pre-production, early life support.
+    Release(String),
+    /// Editing one release.
+    EditRelease(String),
+    /// A release's feedback report for development.
+    ReleaseReport(String),
+    /// Practice roles (owner, managers, practitioners) and policies.
+    Practices,
     /// Desk configuration: SLA targets, priority matrix, escalation procedures.
     Settings,
     /// The knowledge base as agents see it: every article, with filters.
@@ -51,7 +77,24 @@ impl AppRoute {
             AppRoute::NewIncident => "/desk/incidents/new".to_string(),
             AppRoute::Incident(r) => format!("/desk/incidents/{}", encode_segment(r)),
             AppRoute::EditIncident(r) => format!("/desk/incidents/{}/edit", encode_segment(r)),
+            AppRoute::Problems => "/desk/problems".to_string(),
+            AppRoute::NewProblem => "/desk/problems/new".to_string(),
             AppRoute::Problem(r) => format!("/desk/problems/{}", encode_segment(r)),
+            AppRoute::EditProblem(r) => format!("/desk/problems/{}/edit", encode_segment(r)),
+            AppRoute::KnownErrors => "/desk/known-errors".to_string(),
+            AppRoute::NewKnownError => "/desk/known-errors/new".to_string(),
+            AppRoute::KnownError(r) => format!("/desk/known-errors/{}", encode_segment(r)),
+            AppRoute::EditKnownError(r) => {
+                format!("/desk/known-errors/{}/edit", encode_segment(r))
+            }
+            AppRoute::Releases => "/desk/releases".to_string(),
+            AppRoute::NewRelease => "/desk/releases/new".to_string(),
+            AppRoute::Release(r) => format!("/desk/releases/{}", encode_segment(r)),
+            AppRoute::EditRelease(r) => format!("/desk/releases/{}/edit", encode_segment(r)),
+            AppRoute::ReleaseReport(r) => {
+                format!("/desk/releases/{}/report", encode_segment(r))
+            }
+            AppRoute::Practices => "/desk/practices".to_string(),
             AppRoute::Settings => "/desk/settings".to_string(),
             AppRoute::Articles => "/desk/articles".to_string(),
             AppRoute::NewArticle => "/desk/articles/new".to_string(),
@@ -106,6 +149,37 @@ mod tests {
             "/desk/problems/PRB-7K3QF-0001"
         );
         assert_eq!(AppRoute::Settings.href(), "/desk/settings");
+        assert_eq!(AppRoute::Problems.href(), "/desk/problems");
+        assert_eq!(AppRoute::NewProblem.href(), "/desk/problems/new");
+        assert_eq!(
+            AppRoute::EditProblem("PRB-1".into()).href(),
+            "/desk/problems/PRB-1/edit"
+        );
+        assert_eq!(AppRoute::KnownErrors.href(), "/desk/known-errors");
+        assert_eq!(AppRoute::NewKnownError.href(), "/desk/known-errors/new");
+        assert_eq!(
+            AppRoute::KnownError("KE-1".into()).href(),
+            "/desk/known-errors/KE-1"
+        );
+        assert_eq!(
+            AppRoute::EditKnownError("KE-1".into()).href(),
+            "/desk/known-errors/KE-1/edit"
+        );
+        assert_eq!(AppRoute::Releases.href(), "/desk/releases");
+        assert_eq!(AppRoute::NewRelease.href(), "/desk/releases/new");
+        assert_eq!(
+            AppRoute::Release("REL-1".into()).href(),
+            "/desk/releases/REL-1"
+        );
+        assert_eq!(
+            AppRoute::EditRelease("REL-1".into()).href(),
+            "/desk/releases/REL-1/edit"
+        );
+        assert_eq!(
+            AppRoute::ReleaseReport("REL-1".into()).href(),
+            "/desk/releases/REL-1/report"
+        );
+        assert_eq!(AppRoute::Practices.href(), "/desk/practices");
         assert_eq!(AppRoute::Portal.href(), "/portal");
         assert_eq!(AppRoute::Articles.href(), "/desk/articles");
         assert_eq!(AppRoute::NewArticle.href(), "/desk/articles/new");

@@ -102,6 +102,8 @@ pub struct IncidentRow {
     pub environment: Environment,
     /// Release id.
     pub release: Option<String>,
+    /// Linked known error id.
+    pub known_error: Option<String>,
     /// Declared a major incident.
     pub major: bool,
     /// SLA verdict at the time the row was built.
@@ -146,6 +148,7 @@ impl IncidentRow {
             service: incident.service.clone(),
             environment: incident.environment,
             release: incident.release.clone(),
+            known_error: incident.known_error.clone(),
             major: incident.major.is_some(),
             sla,
             created: incident.created.min(now),

@@ -98,6 +98,7 @@ prop_compose! {
             status,
             service: group.clone(),
             release: assignee.clone(),
+            known_error: None,
             assignment_group: group,
             assignee,
             environment,

@@ -22,6 +22,7 @@ fn row(n: u32, title: &str) -> IncidentRow {
         service: None,
         environment: Environment::Production,
         release: None,
+        known_error: None,
         major: false,
         sla: SlaFilterState::OnTrack,
         created: Timestamp(i64::from(n) * 1000),

@@ -9,6 +9,7 @@ use super::escalation::EscalationProcedure;
 use super::feedback::Feedback;
 use super::incident::Incident;
 use super::known_error::KnownError;
+use super::practice::Practice;
 use super::problem::Problem;
 use super::reference::Reference;
 use super::release::Release;
@@ -41,10 +42,12 @@ pub enum Record {
     EscalationProcedure(EscalationProcedure),
     /// End-user feedback on a release in early life support.
     Feedback(Feedback),
+    /// One practice's roles and policies.
+    Practice(Practice),
 }
 
 /// Every record kind's `type` tag.
-pub const KINDS: [&str; 11] = [
+pub const KINDS: [&str; 12] = [
     "incident",
     "problem",
     "known_error",
@@ -56,6 +59,7 @@ pub const KINDS: [&str; 11] = [
     "settings",
     "escalation_procedure",
     "feedback",
+    "practice",
 ];
 
 /// A document id: `<kind>:<uuid>`, e.g. `incident:6f1c…`.
@@ -83,6 +87,7 @@ impl Record {
             Record::Settings(r) => &r.id,
             Record::EscalationProcedure(r) => &r.id,
             Record::Feedback(r) => &r.id,
+            Record::Practice(r) => &r.id,
         }
     }
 
@@ -100,6 +105,7 @@ impl Record {
             Record::Settings(_) => "settings",
             Record::EscalationProcedure(_) => "escalation_procedure",
             Record::Feedback(_) => "feedback",
+            Record::Practice(_) => "practice",
         }
     }
 
@@ -129,6 +135,7 @@ impl Record {
             Record::Settings(r) => r.updated,
             Record::EscalationProcedure(r) => r.updated,
             Record::Feedback(r) => r.updated,
+            Record::Practice(r) => r.updated,
         }
     }
 
@@ -160,6 +167,7 @@ impl Record {
             "settings" => Record::Settings(serde_json::from_str(body)?),
             "escalation_procedure" => Record::EscalationProcedure(serde_json::from_str(body)?),
             "feedback" => Record::Feedback(serde_json::from_str(body)?),
+            "practice" => Record::Practice(serde_json::from_str(body)?),
             other => return Err(serde::de::Error::unknown_variant(other, &KINDS)),
         })
     }
@@ -225,6 +233,16 @@ mod tests {
         let procedures = demo_procedures(&services, &groups, Timestamp(1_700_000_000_000));
         records.extend(procedures.into_iter().map(Record::EscalationProcedure));
         records.push(Record::Feedback(feedback()));
+        records.push(Record::Practice(crate::domain::practice::Practice {
+            id: "practice:incident".into(),
+            practice: crate::domain::practice::PracticeKind::Incident,
+            owner: None,
+            managers: Vec::new(),
+            practitioners: Vec::new(),
+            policies: vec!["Major incidents get a review within five days.".into()],
+            updated: Timestamp(1_800_000_000_000),
+            updated_by: "Ana".into(),
+        }));
         let mut seen: Vec<&str> = Vec::new();
         for r in &records {
             let json = r.to_json()?;

@@ -11,12 +11,15 @@ pub mod error;
 pub mod identity;
 pub mod incident_actions;
 pub mod incidents;
+pub mod known_errors;
 pub mod portal;
 pub mod portal_identity;
+pub mod practices;
 pub mod prefs;
 pub mod problems;
 pub mod queue;
 pub mod records;
+pub mod releases;
 pub mod settings;
 pub mod toast;
 

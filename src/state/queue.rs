@@ -293,6 +293,18 @@ impl Queue {
         }
     }
 
+    /// Ids of the cached rows `keep` accepts, in cache order (call [`Queue::sync`]
+    /// first): how pages find a release's or a known error's incidents without
+    /// reading every document.
+    pub fn ids_where(&self, keep: impl Fn(&IncidentRow) -> bool) -> Vec<String> {
+        let rows = self.rows.borrow();
+        rows.rows
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
     /// How many incidents the cache holds.
     pub fn len(&self) -> usize {
         self.rows.borrow().rows.len()

@@ -11,8 +11,21 @@ pub mod incident_edit;
 pub mod incident_list;
 pub mod incident_new;
 pub mod incident_save;
+pub mod known_error_detail;
+pub mod known_error_edit;
+pub mod known_error_list;
+pub mod known_error_new;
+pub mod practices;
 pub mod problem_detail;
+pub mod problem_edit;
+pub mod problem_list;
+pub mod problem_new;
 pub mod queue;
+pub mod release_detail;
+pub mod release_edit;
+pub mod release_list;
+pub mod release_new;
+pub mod release_report;
 pub mod settings;
 
 use leptos::prelude::*;
@@ -29,7 +42,11 @@ pub fn DeskLayout() -> impl IntoView {
             <nav class="desk-nav" aria-label="Desk">
                 <A href=AppRoute::Incidents.href() exact=true>"Incidents"</A>
                 <A href=AppRoute::NewIncident.href()>"New incident"</A>
+                <A href=AppRoute::Problems.href()>"Problems"</A>
+                <A href=AppRoute::KnownErrors.href()>"Known errors"</A>
+                <A href=AppRoute::Releases.href()>"Releases"</A>
                 <A href=AppRoute::Articles.href()>"Knowledge"</A>
+                <A href=AppRoute::Practices.href()>"Practices"</A>
                 <A href=AppRoute::Settings.href()>"Settings"</A>
                 <WhoAmI/>
             </nav>

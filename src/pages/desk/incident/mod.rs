@@ -9,6 +9,7 @@ pub mod links;
 pub mod notes;
 pub mod service_level;
 pub mod timeline;
+pub mod workaround;
 
 use std::collections::HashMap;
 

@@ -1,0 +1,1 @@
+//! The known-error form: title, symptoms, root cause, workaround, error code, problem, article, releases.

@@ -1,0 +1,1 @@
+//! The problem form: title, description, priority, service, root cause, workaround, fix notes, releases.

@@ -1,0 +1,1 @@
+//! The release form: name, version, services, deployment date and early-life-support window.

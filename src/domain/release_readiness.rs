@@ -1,0 +1,1 @@
+//! The readiness gate: which known errors carried forward with a release lack a published knowledge article.
