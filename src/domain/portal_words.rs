@@ -263,6 +263,7 @@ mod tests {
             deployment_date: Some(Timestamp(deployed)),
             els_days: 14,
             known_errors_carried: Vec::new(),
+            exit_criteria: Default::default(),
             created: Timestamp(0),
             created_by: "rm".into(),
             updated: Timestamp(0),

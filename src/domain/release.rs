@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::exit_criteria::ExitCriteria;
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
+use super::practice::Rule;
 use super::reference::Reference;
 use super::time::Timestamp;
 use super::validation::{require_text, ValidationErrors};
@@ -87,6 +89,9 @@ pub struct Release {
     /// Known error ids carried forward into production.
     #[serde(default)]
     pub known_errors_carried: Vec<String>,
+    /// What early life support must show before acceptance into operation.
+    #[serde(default)]
+    pub exit_criteria: ExitCriteria,
     /// When created.
     pub created: Timestamp,
     /// Who created it.
@@ -140,6 +145,14 @@ fn clean_list(items: &[String]) -> Vec<String> {
     out
 }
 
+fn yes(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
 fn show_date(t: Option<Timestamp>) -> String {
     t.map(|t| t.display()).unwrap_or_default()
 }
@@ -166,6 +179,7 @@ impl Release {
             deployment_date: draft.deployment_date,
             els_days: draft.els_days,
             known_errors_carried: Vec::new(),
+            exit_criteria: ExitCriteria::default(),
             created: now,
             created_by: by.to_owned(),
             updated: now,
@@ -229,7 +243,8 @@ impl Release {
         Ok(())
     }
 
-    /// Moves to `to`. Deploying without a deployment date records `now` as the date.
+    /// Moves to `to`. Deploying records `now` as the deployment date (a planned date
+    /// gives way to the real one).
     pub fn transition(
         &mut self,
         to: ReleaseStatus,
@@ -239,12 +254,111 @@ impl Release {
     ) -> Result<(), TransitionError> {
         check_transition(self.status, to)?;
         move_status(&mut self.status, to, &mut self.history, now, by, reason)?;
-        if to == ReleaseStatus::Deployed && self.deployment_date.is_none() {
+        if to == ReleaseStatus::Deployed && self.deployment_date != Some(now) {
+            // The planned date gives way to the real one.
+            let planned = show_date(self.deployment_date);
             self.history
-                .record_field(now, by, "deployment_date", "", &now.display());
+                .record_field(now, by, "deployment_date", &planned, &now.display());
             self.deployment_date = Some(now);
         }
         self.touch(now, by);
+        Ok(())
+    }
+
+    /// Moves to `to` through its policy gate: deploying needs every carried known
+    /// error documented ([`Rule::ArticleBeforeDeploy`]), accepting into operation
+    /// needs the exit criteria met ([`Rule::ExitCriteriaBeforeAcceptance`]).
+    /// `blockers` are what the gate found (empty = open). With blockers the move is
+    /// refused, naming the policy and the blockers, unless `override_reason` is given
+    /// (not blank): then it goes ahead and the history records the override, its
+    /// reason and what was not met.
+    pub fn transition_gated(
+        &mut self,
+        to: ReleaseStatus,
+        blockers: &[String],
+        override_reason: Option<&str>,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<(), TransitionError> {
+        check_transition(self.status, to)?;
+        let rule = match to {
+            ReleaseStatus::Deployed => Some(Rule::ArticleBeforeDeploy),
+            ReleaseStatus::Accepted => Some(Rule::ExitCriteriaBeforeAcceptance),
+            _ => None,
+        };
+        let reason = match (rule, blockers.is_empty()) {
+            (Some(rule), false) => {
+                let why = override_reason.map(str::trim).unwrap_or_default();
+                if why.is_empty() {
+                    let what = format!("{}. Not met: {}", rule.cite(), blockers.join(" "));
+                    return Err(TransitionError::policy(self.status, to, &what));
+                }
+                if why.chars().count() > 2_000 {
+                    let what = "an override reason is at most 2 000 characters";
+                    return Err(TransitionError::policy(self.status, to, what));
+                }
+                Some(format!(
+                    "Override of {}: {why}. Not met: {}",
+                    rule.cite(),
+                    blockers.join(" ")
+                ))
+            }
+            _ => override_reason
+                .map(str::trim)
+                .filter(|r| !r.is_empty())
+                .map(str::to_owned),
+        };
+        self.transition(to, now, by, reason)
+    }
+
+    /// True once it reached production (deployed, in early life support or accepted):
+    /// before that, its deployment date is a plan.
+    pub fn is_deployed(&self) -> bool {
+        matches!(
+            self.status,
+            ReleaseStatus::Deployed | ReleaseStatus::EarlyLifeSupport | ReleaseStatus::Accepted
+        )
+    }
+
+    /// When it was accepted into operation (the history's move to Accepted).
+    pub fn accepted_at(&self) -> Option<Timestamp> {
+        let label = ReleaseStatus::Accepted.label();
+        self.history
+            .events()
+            .iter()
+            .rev()
+            .find_map(|e| match &e.change {
+                Change::Status { to, .. } if to == label => Some(e.at),
+                _ => None,
+            })
+    }
+
+    /// Replaces the exit criteria (validated), recording the change.
+    pub fn set_exit_criteria(
+        &mut self,
+        criteria: ExitCriteria,
+        now: Timestamp,
+        by: &str,
+    ) -> Result<(), super::validation::ValidationErrors> {
+        criteria.validate()?;
+        let show = |c: &ExitCriteria| {
+            format!(
+                "no open P1/P2: {}; at most {} a day for {} days; known errors documented: {}; escalation defined: {}",
+                yes(c.no_open_p1_p2),
+                c.max_incidents_per_day,
+                c.quiet_days,
+                yes(c.known_errors_documented),
+                yes(c.escalation_defined)
+            )
+        };
+        let (old, new) = (show(&self.exit_criteria), show(&criteria));
+        if self
+            .history
+            .record_field(now, by, "exit_criteria", &old, &new)
+        {
+            self.exit_criteria = criteria;
+            self.touch(now, by);
+        }
         Ok(())
     }
 
