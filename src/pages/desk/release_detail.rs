@@ -1,9 +1,153 @@
-//! One release, by reference: lifecycle with the readiness gate, pre-production findings, carried-forward known errors and the early-life-support dashboard.
+//! One release, by reference: lifecycle with the readiness gate, carried-forward known
+//! errors, pre-production findings and the early-life-support dashboard with its exit
+//! criteria. Reached by reference, so `/desk/releases/REL-…` links survive a reload.
+
+use std::future::Future;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Placeholder until the page is built.
+use crate::components::error_panel::error_panel;
+use crate::components::status_badge::StatusBadge;
+use crate::domain::lifecycle::Lifecycle;
+use crate::domain::release::Release;
+use crate::domain::revision::Rev;
+use crate::pages::desk::release_els::ElsDashboard;
+use crate::pages::desk::release_lifecycle::ReleaseLifecycle;
+use crate::pages::desk::release_preprod::PreProduction;
+use crate::pages::desk::release_readiness_panel::ReadinessPanel;
+use crate::routes::AppRoute;
+use crate::state::clock;
+use crate::state::db::{AppStore, Db};
+use crate::state::error::AppError;
+use crate::state::releases::{self, Gathered};
+use crate::state::toast::Toasts;
+
+/// What every panel of the page gets: the release as read, its revision, and the
+/// records about it.
+#[derive(Clone)]
+pub struct ReleaseCtx {
+    /// The release.
+    pub release: Rc<Release>,
+    /// The revision the page shows (actions are made on it).
+    pub rev: Rev,
+    /// Incidents, known errors, articles… about it.
+    pub facts: Rc<Gathered>,
+}
+
+/// Runs a release action: on success refreshes every view and shows `done`; on
+/// failure puts the message in `failure` (shown by the panel, as an alert).
+pub fn run_action<F, Fut>(
+    failure: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    done: String,
+    action: F,
+) where
+    F: FnOnce(Rc<AppStore>) -> Fut + 'static,
+    Fut: Future<Output = Result<Release, AppError>> + 'static,
+{
+    let db = Db::expect();
+    let toasts = Toasts::expect();
+    let store = match db.store() {
+        Ok(s) => s,
+        Err(e) => {
+            failure.set(Some(e.to_string()));
+            return;
+        }
+    };
+    busy.set(true);
+    failure.set(None);
+    leptos::task::spawn_local(async move {
+        let result = action(store).await;
+        busy.try_set(false);
+        match result {
+            Ok(_) => {
+                db.changed();
+                toasts.success(done);
+            }
+            Err(e) => {
+                failure.try_set(Some(e.to_string()));
+            }
+        }
+    });
+}
+
+/// The release page.
 #[component]
 pub fn ReleaseDetail() -> impl IntoView {
-    view! { <h1>"Release"</h1> }
+    let db = Db::expect();
+    let params = use_params_map();
+    let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
+    let data = LocalResource::new(move || {
+        let reference = reference.get();
+        let revision = db.revision.get();
+        async move {
+            let store = db.store()?;
+            let (release, rev) = releases::by_reference(&*store, &reference).await?;
+            let facts =
+                releases::gather(&*store, &db.queue(), revision, &release, clock::now()).await?;
+            Ok::<_, AppError>(ReleaseCtx {
+                release: Rc::new(release),
+                rev,
+                facts: Rc::new(facts),
+            })
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p role="status">"Loading release…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    data.await.map(|ctx| view! { <ReleaseView ctx=ctx/> })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// The page's body.
+#[component]
+fn ReleaseView(ctx: ReleaseCtx) -> impl IntoView {
+    let r = ctx.release.clone();
+    let names = &ctx.facts.names;
+    let reference = r.reference.as_str().to_owned();
+    let services: Vec<String> = r
+        .services
+        .iter()
+        .map(|s| names.name(s).to_owned())
+        .collect();
+    let deployed = r
+        .deployment_date
+        .map_or_else(|| "Not yet".to_owned(), |d| d.display());
+    let els = match r.els_end() {
+        Some(end) => format!("{} days, until {}", r.els_days, end.date()),
+        None => format!("{} days after deployment", r.els_days),
+    };
+    let edit = AppRoute::EditRelease(reference.clone()).href();
+    let report = AppRoute::ReleaseReport(reference.clone()).href();
+    let show_els = r.deployment_date.is_some();
+    view! {
+        <div class="page-head">
+            <div>
+                <p class="reference">{reference.clone()}</p>
+                <h1>{r.title()}</h1>
+            </div>
+            <div class="head-actions">
+                <a class="button" href=edit>"Edit"</a>
+                <a class="button" href=report>"Feedback report"</a>
+            </div>
+        </div>
+        <p class="badges"><StatusBadge label=r.status.label()/></p>
+        <dl class="facts">
+            <dt>"Status"</dt><dd>{r.status.label()}</dd>
+            <dt>"Services"</dt><dd>{if services.is_empty() { "—".to_owned() } else { services.join(", ") }}</dd>
+            <dt>"Deployed"</dt><dd>{deployed}</dd>
+            <dt>"Early life support"</dt><dd>{els}</dd>
+            <dt>"Created"</dt><dd>{format!("{} by {}", r.created.display(), r.created_by)}</dd>
+        </dl>
+        <ReleaseLifecycle ctx=ctx.clone()/>
+        <ReadinessPanel ctx=ctx.clone()/>
+        <PreProduction ctx=ctx.clone()/>
+        {show_els.then(|| view! { <ElsDashboard ctx=ctx.clone()/> })}
+    }
 }

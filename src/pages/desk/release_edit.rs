@@ -1,9 +1,58 @@
-//! Editing a release: the release form on its current revision.
+//! Editing a release: the release form on the revision the page read; a change made
+//! elsewhere meanwhile is refused, not lost.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Placeholder until the page is built.
+use crate::components::error_panel::error_panel;
+use crate::components::release_form::ReleaseForm;
+use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::release_new::save_callback;
+use crate::routes::AppRoute;
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::records::services;
+use crate::state::releases;
+
+/// The "Edit release" page.
 #[component]
 pub fn EditRelease() -> impl IntoView {
-    view! { <h1>"Edit release"</h1> }
+    let db = Db::expect();
+    let who = Identity::expect();
+    let params = use_params_map();
+    let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
+    let errors = RwSignal::new(None::<ValidationErrors>);
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let reference = reference.get();
+        async move {
+            let store = db.store()?;
+            let (release, rev) = releases::by_reference(&*store, &reference).await?;
+            Ok::<_, AppError>((release, rev, services(&*store).await?))
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (release, rev, services) = data.await?;
+                    let r = release.reference.as_str().to_owned();
+                    let back = AppRoute::Release(r.clone()).href();
+                    let initial = release.draft();
+                    let title = format!("Edit {}", release.title());
+                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                        let (r, rev, by) = (r.clone(), rev.clone(), who.author());
+                        async move { releases::update(&*store, &r, &rev, draft, &by).await }
+                    });
+                    Ok::<_, AppError>(view! {
+                        <h1>{title}</h1>
+                        <ReleaseForm initial=initial services=services submit_label="Save release"
+                            errors=errors busy=busy on_submit=on_submit/>
+                        <p><a href=back>"Cancel"</a></p>
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
 }

@@ -1,9 +1,79 @@
-//! Every release with its status and dates.
+//! Every release with its status, deployment date, early-life-support window and the
+//! known errors it carries forward; releases still moving come first.
 
 use leptos::prelude::*;
 
-/// Placeholder until the page is built.
+use crate::components::error_panel::error_panel;
+use crate::components::status_badge::StatusBadge;
+use crate::domain::lifecycle::Lifecycle;
+use crate::routes::AppRoute;
+use crate::state::db::Db;
+use crate::state::directory;
+use crate::state::error::AppError;
+use crate::state::releases;
+
+/// The releases page.
 #[component]
 pub fn ReleaseList() -> impl IntoView {
-    view! { <h1>"Releases"</h1> }
+    let db = Db::expect();
+    let data = LocalResource::new(move || {
+        let _ = db.revision.get();
+        async move {
+            let store = db.store()?;
+            let list = releases::list(&*store).await?;
+            let names = directory::load(&*store).await?;
+            Ok::<_, AppError>((list, names))
+        }
+    });
+    view! {
+        <div class="page-head">
+            <h1>"Releases"</h1>
+            <a class="button primary" href=AppRoute::NewRelease.href()>"New release"</a>
+        </div>
+        <Suspense fallback=|| view! { <p role="status">"Loading releases…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (list, names) = data.await?;
+                    if list.is_empty() {
+                        return Ok::<_, AppError>(view! {
+                            <p class="empty">"No releases yet. Create one to follow it from testing through early life support."</p>
+                        }.into_any());
+                    }
+                    let rows = list.into_iter().map(|r| {
+                        let reference = r.reference.as_str().to_owned();
+                        let href = AppRoute::Release(reference.clone()).href();
+                        let services: Vec<String> = r.services.iter().map(|s| names.name(s).to_owned()).collect();
+                        let deployed = r.deployment_date.map_or_else(|| "—".to_owned(), |d| d.date());
+                        let els_end = r.els_end().map_or_else(|| "—".to_owned(), |d| d.date());
+                        view! {
+                            <tr>
+                                <td><a href=href>{reference}</a></td>
+                                <td>{r.title()}</td>
+                                <td><StatusBadge label=r.status.label()/></td>
+                                <td>{services.join(", ")}</td>
+                                <td>{deployed}</td>
+                                <td>{els_end}</td>
+                                <td>{r.known_errors_carried.len()}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    Ok(view! {
+                        <table class="grid">
+                            <caption class="visually-hidden">"Releases"</caption>
+                            <thead><tr>
+                                <th scope="col">"Reference"</th>
+                                <th scope="col">"Release"</th>
+                                <th scope="col">"Status"</th>
+                                <th scope="col">"Services"</th>
+                                <th scope="col">"Deployed"</th>
+                                <th scope="col">"Early life support until"</th>
+                                <th scope="col">"Known errors carried"</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }.into_any())
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
 }

@@ -1,0 +1,199 @@
+//! What the release page, the gates and the feedback report read about one release:
+//! its pre-production and production incidents (found through the in-memory queue,
+//! then read in full), known errors, articles, problems, escalation procedures and
+//! portal feedback.
+
+use crate::domain::article::KnowledgeArticle;
+use crate::domain::els::{self, ElsFigures};
+use crate::domain::escalation::EscalationProcedure;
+use crate::domain::exit_criteria::{evaluate, ExitFacts, Verdict};
+use crate::domain::feedback::Feedback;
+use crate::domain::feedback_report::{self, Report, ReportInput};
+use crate::domain::incident::Incident;
+use crate::domain::known_error::KnownError;
+use crate::domain::problem::Problem;
+use crate::domain::record::Record;
+use crate::domain::release::Release;
+use crate::domain::release_readiness::{self, Carried};
+use crate::domain::time::Timestamp;
+use crate::storage::Store;
+
+use super::super::directory::Directory;
+use super::super::error::AppError;
+use super::super::queue::Queue;
+use super::super::records::{all_of_kind, settings};
+
+/// Everything known about one release's practice.
+#[derive(Debug, Clone, Default)]
+pub struct Gathered {
+    /// Incidents found before production against it, newest first.
+    pub pre_production: Vec<Incident>,
+    /// Its production incidents, newest first.
+    pub production: Vec<Incident>,
+    /// Every known error.
+    pub known_errors: Vec<KnownError>,
+    /// Every article.
+    pub articles: Vec<KnowledgeArticle>,
+    /// Every problem.
+    pub problems: Vec<Problem>,
+    /// Every escalation procedure.
+    pub procedures: Vec<EscalationProcedure>,
+    /// Portal feedback on it, newest first.
+    pub feedback: Vec<Feedback>,
+    /// The SLA policy in force.
+    pub policy: crate::domain::config::SlaPolicy,
+    /// Names of services, releases and people.
+    pub names: Directory,
+}
+
+fn of<T>(records: Vec<Record>, pick: impl Fn(Record) -> Option<T>) -> Vec<T> {
+    records.into_iter().filter_map(pick).collect()
+}
+
+/// Reads everything about `release`: its incidents through the queue's rows (no full
+/// scan of the incident store), the rest by kind.
+pub async fn gather<S: Store>(
+    store: &S,
+    queue: &Queue,
+    data_revision: u64,
+    release: &Release,
+    now: Timestamp,
+) -> Result<Gathered, AppError> {
+    let names = queue.sync(store, data_revision, now).await?;
+    let pre_ids =
+        queue.ids_where(|r| els::is_pre_production(release, r.environment, r.release.as_deref()));
+    let prod_ids = queue.ids_where(|r| {
+        els::is_production(
+            release,
+            r.environment,
+            r.release.as_deref(),
+            r.service.as_deref(),
+            r.created,
+        )
+    });
+    let mut pre_production = read_incidents(store, &pre_ids).await?;
+    let mut production = read_incidents(store, &prod_ids).await?;
+    for list in [&mut pre_production, &mut production] {
+        list.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
+    }
+    let mut feedback = of(all_of_kind(store, "feedback").await?, |r| match r {
+        Record::Feedback(f) if f.release == release.id => Some(f),
+        _ => None,
+    });
+    feedback.sort_by_key(|f| std::cmp::Reverse(f.created));
+    Ok(Gathered {
+        pre_production,
+        production,
+        known_errors: of(all_of_kind(store, "known_error").await?, |r| match r {
+            Record::KnownError(k) => Some(k),
+            _ => None,
+        }),
+        articles: of(all_of_kind(store, "article").await?, |r| match r {
+            Record::Article(a) => Some(a),
+            _ => None,
+        }),
+        problems: of(all_of_kind(store, "problem").await?, |r| match r {
+            Record::Problem(p) => Some(p),
+            _ => None,
+        }),
+        procedures: of(
+            all_of_kind(store, "escalation_procedure").await?,
+            |r| match r {
+                Record::EscalationProcedure(p) => Some(p),
+                _ => None,
+            },
+        ),
+        feedback,
+        policy: settings(store).await?.sla,
+        names,
+    })
+}
+
+/// The incidents with these ids that are live here (deleted ones are skipped).
+async fn read_incidents<S: Store>(store: &S, ids: &[String]) -> Result<Vec<Incident>, AppError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        match super::super::problems::incident_by_id(store, id).await {
+            Ok((i, _)) => out.push(i),
+            Err(AppError::NotFound(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
+
+impl Gathered {
+    /// The carried known errors with their documentation.
+    pub fn readiness<'a>(&'a self, release: &Release) -> Vec<Carried<'a>> {
+        release_readiness::readiness(release, &self.known_errors, &self.articles)
+    }
+
+    /// What blocks deployment, as sentences.
+    pub fn readiness_missing(&self, release: &Release) -> Vec<String> {
+        release_readiness::missing(&self.readiness(release))
+    }
+
+    /// The early-life-support figures as of `now`.
+    pub fn figures(&self, release: &Release, now: Timestamp) -> ElsFigures {
+        els::figures(release, &self.production, &self.policy, now)
+    }
+
+    /// The exit criteria's verdicts as of `now`.
+    pub fn verdicts(&self, release: &Release, now: Timestamp) -> Vec<Verdict> {
+        let figures = self.figures(release, now);
+        let carried = self.readiness(release);
+        let deployed_day = release
+            .deployment_date
+            .map(|d| Timestamp(d.0.div_euclid(Timestamp::DAY) * Timestamp::DAY));
+        let per_day = figures
+            .daily_totals()
+            .into_iter()
+            .filter(|(day, _)| deployed_day.is_some_and(|d| *day >= d))
+            .collect();
+        let facts = ExitFacts {
+            open_p1_p2: figures
+                .open_p1_p2
+                .iter()
+                .map(|o| o.reference.clone())
+                .collect(),
+            per_day,
+            undocumented: carried
+                .iter()
+                .filter(|c| !c.documented())
+                .map(|c| c.known_error.reference.as_str().to_owned())
+                .collect(),
+            services_without_procedure: release
+                .services
+                .iter()
+                .filter(|s| {
+                    !self
+                        .procedures
+                        .iter()
+                        .any(|p| &p.service == *s && !p.levels.is_empty())
+                })
+                .map(|s| self.names.name(s).to_owned())
+                .collect(),
+        };
+        evaluate(&release.exit_criteria, &facts)
+    }
+
+    /// The feedback report for development.
+    pub fn report(&self, release: &Release) -> Report {
+        let carried: Vec<String> = self
+            .readiness(release)
+            .iter()
+            .map(|c| c.known_error.id.clone())
+            .collect();
+        let names = &self.names;
+        let service_name = |id: &str| names.name(id).to_owned();
+        feedback_report::build(&ReportInput {
+            release,
+            pre_production: &self.pre_production,
+            production: &self.production,
+            problems: &self.problems,
+            known_errors: &self.known_errors,
+            carried: &carried,
+            service_name: &service_name,
+        })
+    }
+}
