@@ -174,7 +174,10 @@ pub async fn add_note<S: Store>(
     .await
 }
 
-/// Links a problem, known error or article (document id).
+/// Links a problem, known error or article (document id). A problem is linked both
+/// ways in one atomic write (the problem lists the incident, the incident names the
+/// problem), as from the problem page; an incident already linked to another problem
+/// is refused.
 pub async fn link<S: Store>(
     store: &S,
     reference: &str,
@@ -182,10 +185,41 @@ pub async fn link<S: Store>(
     kind: LinkKind,
     target: &str,
 ) -> Result<Incident, AppError> {
+    if kind == LinkKind::Problem {
+        return link_problem(store, reference, by, target).await;
+    }
     apply(store, reference, by, |i, now, by| {
         Ok(i.link(kind, target, now, by)?)
     })
     .await
+}
+
+/// Links problem `problem_id` through [`super::problems::link_incident`], with its
+/// refusals moved to the incident page's picker field (`target`).
+async fn link_problem<S: Store>(
+    store: &S,
+    reference: &str,
+    by: &str,
+    problem_id: &str,
+) -> Result<Incident, AppError> {
+    let problem_ref = match store.get(problem_id).await? {
+        Some(doc) if !doc.deleted => match Record::from_json(&doc.body) {
+            Ok(Record::Problem(p)) => p.reference.as_str().to_owned(),
+            _ => return Err(AppError::NotFound(format!("Problem {problem_id}"))),
+        },
+        _ => return Err(AppError::NotFound(format!("Problem {problem_id}"))),
+    };
+    match super::problems::link_incident(store, &problem_ref, reference, by).await {
+        Ok(_) => Ok(incidents::by_reference(store, reference).await?.0),
+        Err(AppError::Validation(v)) => {
+            let mut moved = crate::domain::validation::ValidationErrors::new();
+            for e in v.0 {
+                moved.push("target", e.message);
+            }
+            Err(AppError::Validation(moved))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Saves an edit made on revision `rev` of `incident`, with the work note that must
@@ -269,5 +303,37 @@ mod tests {
         draft.title = "VPN drops hourly".into();
         let stale = block_on(update(&store, incident, rev, draft, "", "Ada"));
         assert!(matches!(stale, Err(AppError::Stale)), "{stale:?}");
+    }
+
+    #[test]
+    fn linking_a_problem_from_the_incident_links_both_ways() {
+        let store = MemoryStore::default();
+        let a = logged(&store);
+        let b = logged(&store);
+        let Ok((ia, _)) = block_on(incidents::by_reference(&store, &a)) else {
+            panic!("not found");
+        };
+        let made = block_on(super::super::problems::create_from_incidents(
+            &store,
+            std::slice::from_ref(&ia.id),
+            "Ada",
+        ));
+        let problem = made.unwrap_or_else(|e| panic!("{e}"));
+        let linked = block_on(link(&store, &b, "Ada", LinkKind::Problem, &problem.id));
+        assert_eq!(
+            linked.map(|i| i.problem).ok().flatten(),
+            Some(problem.id.clone())
+        );
+        let reread = block_on(super::super::problems::by_reference(
+            &store,
+            problem.reference.as_str(),
+        ));
+        let (p, _) = reread.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.incidents.len(), 2, "the problem lists the incident too");
+        let again = block_on(link(&store, &b, "Ada", LinkKind::Problem, &problem.id));
+        let field = again
+            .err()
+            .and_then(|e| e.validation().map(|v| v.0[0].field));
+        assert_eq!(field, Some("target"), "refusals show at the picker");
     }
 }

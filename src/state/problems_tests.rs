@@ -5,11 +5,24 @@ use super::*;
 use crate::domain::history::Change;
 use crate::domain::incident::IncidentDraft;
 use crate::domain::priority::{Impact, Priority, Urgency};
+use crate::domain::problem::{ProblemDraft, ProblemStatus};
+use crate::domain::problem_resolve::IncidentResolution;
 use crate::state::incidents;
 use crate::state::records::save;
 use crate::storage::memory::MemoryStore;
 use crate::storage::Store;
 use crate::test_util::block_on;
+
+/// Unwraps a result in tests, panicking with the error's message.
+trait OkOrPanic<T> {
+    fn ok_or_panic(self) -> T;
+}
+
+impl<T> OkOrPanic<T> for Result<T, AppError> {
+    fn ok_or_panic(self) -> T {
+        self.unwrap_or_else(|e| panic!("{e}"))
+    }
+}
 
 async fn new_incident(
     store: &MemoryStore,
@@ -25,16 +38,11 @@ async fn new_incident(
         release: release.map(str::to_owned),
         ..IncidentDraft::blank()
     };
-    incidents::create(store, draft, "agent")
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
+    incidents::create(store, draft, "agent").await.ok_or_panic()
 }
 
 async fn stored_incident(store: &MemoryStore, id: &str) -> Incident {
-    incident_by_id(store, id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .0
+    incident_by_id(store, id).await.ok_or_panic().0
 }
 
 #[test]
@@ -47,7 +55,7 @@ fn creates_a_linked_problem_in_one_write() {
         let ids = vec![a.id.clone(), b.id.clone(), a.id.clone()];
         let p = create_from_incidents(&s, &ids, "Daniel Kim")
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .ok_or_panic();
         assert!(
             p.reference.as_str().starts_with("PRB-"),
             "{}",
@@ -68,7 +76,7 @@ fn creates_a_linked_problem_in_one_write() {
 
         let (stored, _) = by_reference(&s, &p.reference.as_str().to_lowercase())
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .ok_or_panic();
         assert_eq!(stored, p);
         for id in [&a.id, &b.id] {
             let i = stored_incident(&s, id).await;
@@ -133,15 +141,13 @@ fn an_incident_changed_meanwhile_fails_the_whole_batch() {
         let b = new_incident(&s, "VPN slow", Impact::Medium, None).await;
         let plan = plan_from_incidents(&s, &[a.id.clone(), b.id.clone()], "agent")
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .ok_or_panic();
         // Another tab edits b between the read and the write.
-        let (mut other, rev) = incident_by_id(&s, &b.id)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let (mut other, rev) = incident_by_id(&s, &b.id).await.ok_or_panic();
         other.title = "Edited in another tab".into();
         save(&s, &Record::Incident(other), Some(rev))
             .await
-            .unwrap_or_else(|e| panic!("{e}"));
+            .ok_or_panic();
         let r = write_plan(&s, plan).await;
         assert!(matches!(r, Err(AppError::Stale)), "{r:?}");
         assert_eq!(stored_incident(&s, &a.id).await, a, "a untouched");
@@ -166,5 +172,233 @@ fn unknown_problem_reference_is_not_found() {
             matches!(r, Err(AppError::NotFound(ref m)) if m.contains("PRB-XXXXX-0001")),
             "{r:?}"
         );
+    });
+}
+
+fn blank_draft(title: &str) -> ProblemDraft {
+    ProblemDraft {
+        title: title.into(),
+        description: String::new(),
+        priority: Priority::P3,
+        service: Some("service:payroll".into()),
+        root_cause: String::new(),
+        workaround: String::new(),
+        fix_notes: String::new(),
+        release_found: None,
+        target_fix_release: None,
+    }
+}
+
+async fn new_problem(s: &MemoryStore, title: &str) -> (Problem, Rev) {
+    let p = create(s, blank_draft(title), "pm").await.ok_or_panic();
+    by_reference(s, p.reference.as_str()).await.ok_or_panic()
+}
+
+async fn seq(s: &MemoryStore) -> u64 {
+    s.last_seq().await.unwrap_or_default()
+}
+
+#[test]
+fn creates_lists_newest_first_and_edits_on_the_revision_read() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let short = create(&s, blank_draft("ab"), "pm").await;
+        let field = short.as_ref().err().and_then(|e| e.validation());
+        assert!(
+            field.and_then(|v| v.for_field("title")).is_some(),
+            "{short:?}"
+        );
+        assert_eq!(seq(&s).await, 0, "nothing written");
+
+        let (first, _) = new_problem(&s, "Printer queue stalls").await;
+        let (second, rev) = new_problem(&s, "VPN drops").await;
+        assert_eq!(second.status, ProblemStatus::New);
+        let listed = all(&s).await.ok_or_panic();
+        assert_eq!(listed, vec![second.clone(), first], "newest first");
+
+        let mut edit = second.draft();
+        edit.root_cause = "Firmware".into();
+        let saved = update(&s, second.clone(), rev.clone(), edit.clone(), "pm")
+            .await
+            .ok_or_panic();
+        assert_eq!(saved.root_cause, "Firmware");
+        // The same page saving again on the old revision is refused: nothing lost.
+        edit.root_cause = "Overwrite".into();
+        let stale = update(&s, second, rev, edit, "pm").await;
+        assert!(matches!(stale, Err(AppError::Stale)), "{stale:?}");
+        let (now, _) = by_reference(&s, saved.reference.as_str())
+            .await
+            .ok_or_panic();
+        assert_eq!(now.root_cause, "Firmware");
+    });
+}
+
+#[test]
+fn moves_on_the_revision_shown_and_keeps_the_domain_refusal() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let (p, rev) = new_problem(&s, "Payslips blank").await;
+        let r = p.reference.as_str();
+        let to = ProblemStatus::UnderInvestigation;
+        let moved = move_to(&s, r, &rev, to, Some("triage".into()), "pm").await;
+        assert_eq!(moved.map(|p| p.status).ok(), Some(to));
+        let again = move_to(&s, r, &rev, ProblemStatus::Resolved, None, "pm").await;
+        assert!(matches!(again, Err(AppError::Stale)), "{again:?}");
+        let (_, rev) = by_reference(&s, r).await.ok_or_panic();
+        let before = seq(&s).await;
+        let refused = move_to(&s, r, &rev, ProblemStatus::Resolved, None, "pm").await;
+        assert!(
+            matches!(&refused, Err(AppError::Transition(t)) if t.reason.contains("fix notes")),
+            "{refused:?}"
+        );
+        assert_eq!(seq(&s).await, before, "nothing written");
+    });
+}
+
+#[test]
+fn links_an_incident_both_ways_and_refuses_what_is_linked_already() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let (p, _) = new_problem(&s, "Payslips blank").await;
+        let (other, _) = new_problem(&s, "Other").await;
+        let a = new_incident(&s, "Payslip 1 blank", Impact::Low, None).await;
+        let r = p.reference.as_str();
+        let message = |res: &Result<Problem, AppError>| {
+            res.as_ref()
+                .err()
+                .and_then(|e| e.validation())
+                .and_then(|v| v.for_field("incident"))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let blank = link_incident(&s, r, "  ", "pm").await;
+        assert!(message(&blank).contains("Enter"), "{blank:?}");
+        let missing = link_incident(&s, r, "inc-nope0-0001", "pm").await;
+        assert!(message(&missing).contains("INC-NOPE0-0001"), "{missing:?}");
+
+        let before = seq(&s).await;
+        let linked = link_incident(&s, r, &a.reference.as_str().to_lowercase(), "pm")
+            .await
+            .ok_or_panic();
+        assert_eq!(linked.incidents, vec![a.id.clone()]);
+        assert_eq!(
+            seq(&s).await,
+            before + 2,
+            "problem and incident in one batch"
+        );
+        assert_eq!(
+            stored_incident(&s, &a.id).await.problem.as_deref(),
+            Some(p.id.as_str())
+        );
+
+        let twice = link_incident(&s, r, a.reference.as_str(), "pm").await;
+        assert!(message(&twice).contains("already linked to"), "{twice:?}");
+        let elsewhere =
+            link_incident(&s, other.reference.as_str(), a.reference.as_str(), "pm").await;
+        assert!(
+            message(&elsewhere).contains(r),
+            "names the other problem: {elsewhere:?}"
+        );
+        assert_eq!(seq(&s).await, before + 2, "refusals write nothing");
+    });
+}
+
+/// A problem with fix notes, under investigation, with `n` new incidents linked.
+async fn fixable(s: &MemoryStore, n: usize) -> (Problem, Rev, Vec<Incident>) {
+    let (p, rev) = new_problem(s, "Payslips blank").await;
+    let mut edit = p.draft();
+    edit.fix_notes = "Embedded the font".into();
+    let p = update(s, p, rev, edit, "pm").await.ok_or_panic();
+    let r = p.reference.as_str().to_owned();
+    let mut list = Vec::new();
+    for k in 0..n {
+        let i = new_incident(s, &format!("Payslip {k} blank"), Impact::Low, None).await;
+        link_incident(s, &r, i.reference.as_str(), "pm")
+            .await
+            .ok_or_panic();
+        list.push(stored_incident(s, &i.id).await);
+    }
+    let (_, rev) = by_reference(s, &r).await.ok_or_panic();
+    let to = ProblemStatus::UnderInvestigation;
+    move_to(s, &r, &rev, to, None, "pm").await.ok_or_panic();
+    let (p, rev) = by_reference(s, &r).await.ok_or_panic();
+    (p, rev, list)
+}
+
+fn chosen(incidents: &[&Incident], note: &str) -> Vec<IncidentResolution> {
+    incidents
+        .iter()
+        .map(|i| IncidentResolution {
+            incident_id: i.id.clone(),
+            note: note.into(),
+        })
+        .collect()
+}
+
+#[test]
+fn resolves_the_problem_and_the_chosen_incidents_in_one_batch() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let (p, rev, list) = fixable(&s, 2).await;
+        let before = seq(&s).await;
+        let done = resolve_with_incidents(
+            &s,
+            p.reference.as_str(),
+            &rev,
+            &chosen(&[&list[0]], "Font embedded"),
+            Some("2.5 out".into()),
+            "pm",
+        )
+        .await
+        .ok_or_panic();
+        assert_eq!(done.status, ProblemStatus::Resolved);
+        assert_eq!(
+            seq(&s).await,
+            before + 2,
+            "problem and one incident, one batch"
+        );
+        let a = stored_incident(&s, &list[0].id).await;
+        assert_eq!(a.status, crate::domain::incident::IncidentStatus::Resolved);
+        assert_eq!(a.resolution_code.as_deref(), Some("fixed"));
+        assert_eq!(a.resolution_notes.as_deref(), Some("Font embedded"));
+        assert_eq!(
+            stored_incident(&s, &list[1].id).await,
+            list[1],
+            "unchosen untouched"
+        );
+    });
+}
+
+#[test]
+fn a_refused_or_stale_resolve_writes_nothing() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let (p, rev, list) = fixable(&s, 2).await;
+        let r = p.reference.as_str();
+        let before = seq(&s).await;
+        let blank =
+            resolve_with_incidents(&s, r, &rev, &chosen(&[&list[0], &list[1]], " "), None, "pm")
+                .await;
+        let Err(AppError::Refused(why)) = &blank else {
+            panic!("{blank:?}")
+        };
+        assert!(
+            why.contains(list[0].reference.as_str()) && why.contains(list[1].reference.as_str()),
+            "{why}"
+        );
+        assert_eq!(seq(&s).await, before);
+
+        // The problem changed since the page showed it: stale.
+        let (p_now, p_rev) = by_reference(&s, r).await.ok_or_panic();
+        let mut edit = p_now.draft();
+        edit.description = "More".into();
+        update(&s, p_now, p_rev, edit, "pm").await.ok_or_panic();
+        let before = seq(&s).await;
+        let stale =
+            resolve_with_incidents(&s, r, &rev, &chosen(&[&list[0]], "ok"), None, "pm").await;
+        assert!(matches!(stale, Err(AppError::Stale)), "{stale:?}");
+        assert_eq!(seq(&s).await, before);
+        let (still, _) = by_reference(&s, r).await.ok_or_panic();
+        assert_eq!(still.status, ProblemStatus::UnderInvestigation);
     });
 }

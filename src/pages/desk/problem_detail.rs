@@ -1,5 +1,9 @@
-//! One problem, by reference: its fields and the incidents linked to it. Reached by
-//! reference, so `/desk/problems/PRB-…` links survive a reload.
+//! One problem, by reference: its facts and texts, the allowed lifecycle moves (resolve
+//! together with the linked incidents), its incidents (link one more), the known errors
+//! recorded for it, and its timeline. Reached by reference, so `/desk/problems/PRB-…`
+//! links survive a reload.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -8,13 +12,45 @@ use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::Incident;
+use crate::domain::known_error::KnownError;
 use crate::domain::lifecycle::Lifecycle;
-use crate::domain::problem::Problem;
+use crate::domain::problem::{Problem, ProblemStatus};
+use crate::domain::problem_resolve::still_open;
+use crate::domain::revision::Rev;
+use crate::pages::desk::incident_detail::incident::timeline::Timeline;
+use crate::pages::desk::problem_actions::{ProblemAct, ProblemActions};
+use crate::pages::desk::problem_links::{KnownErrorsSection, LinkIncidentForm, LinkedIncidents};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::directory::{self, Directory};
 use crate::state::error::AppError;
 use crate::state::problems;
+use crate::storage::Store;
+
+/// Everything the problem page shows.
+#[derive(Debug, Clone)]
+struct PageData {
+    problem: Problem,
+    /// The revision read: every action acts on it.
+    rev: Rev,
+    incidents: Vec<Incident>,
+    names: Directory,
+    /// Release references by release id.
+    releases: HashMap<String, String>,
+    known_errors: Vec<KnownError>,
+}
+
+async fn load<S: Store>(store: &S, reference: &str) -> Result<PageData, AppError> {
+    let (problem, rev) = problems::by_reference(store, reference).await?;
+    Ok(PageData {
+        incidents: problems::linked_incidents(store, &problem).await?,
+        names: directory::load(store).await?,
+        releases: problems::release_references(store).await?,
+        known_errors: problems::known_errors_of(store, &problem.id).await?,
+        problem,
+        rev,
+    })
+}
 
 /// The problem page.
 #[component]
@@ -27,22 +63,17 @@ pub fn ProblemDetail() -> impl IntoView {
         let _ = db.revision.get();
         async move {
             let store = db.store()?;
-            let (problem, _rev) = problems::by_reference(&*store, &reference).await?;
-            let incidents = problems::linked_incidents(&*store, &problem).await?;
-            let names = directory::load(&*store).await?;
-            Ok::<_, AppError>((problem, incidents, names))
+            load(&*store, &reference).await
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p role="status">"Loading problem…"</p> }>
+        <Transition fallback=|| view! { <p role="status">"Loading problem…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    data.await.map(|(problem, incidents, names)| view! {
-                        <ProblemView problem=problem incidents=incidents names=names/>
-                    })
+                    data.await.map(|page| view! { <ProblemView page=page/> })
                 })}
             </ErrorBoundary>
-        </Suspense>
+        </Transition>
     }
 }
 
@@ -55,19 +86,53 @@ fn or(text: &str, fallback: &str) -> String {
     }
 }
 
-/// The problem's fields and linked incidents.
+/// Names for the timeline: services, releases, people, linked incidents and known
+/// errors (as `REF · title`).
+fn timeline_names(page: &PageData) -> HashMap<String, String> {
+    let d = &page.names;
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (id, name) in d.services.iter().map(|s| (&s.id, &s.name)) {
+        names.insert(id.clone(), name.clone());
+    }
+    for (id, name) in d.releases.iter().map(|r| (&r.id, &r.name)) {
+        names.insert(id.clone(), name.clone());
+    }
+    for i in &page.incidents {
+        names.insert(i.id.clone(), format!("{} · {}", i.reference, i.title));
+    }
+    for k in &page.known_errors {
+        names.insert(k.id.clone(), format!("{} · {}", k.reference, k.title));
+    }
+    names
+}
+
+/// The loaded problem.
 #[component]
 fn ProblemView(
-    /// The problem to show.
-    problem: Problem,
-    /// Its linked incidents that exist here, in link order.
-    incidents: Vec<Incident>,
-    /// Names of services and releases.
-    names: Directory,
+    /// The problem and what its page needs.
+    page: PageData,
 ) -> impl IntoView {
-    let p = problem;
-    let name = |id: &Option<String>| or(names.name_opt(id.as_deref()), "—");
-    let missing = p.incidents.len().saturating_sub(incidents.len());
+    let names = timeline_names(&page);
+    let p = page.problem.clone();
+    let r = p.reference.as_str().to_owned();
+    let act = ProblemAct::new(r.clone(), page.rev.clone());
+    let dir = page.names.clone();
+    let release = |id: &Option<String>| {
+        let Some(id) = id.as_deref() else {
+            return view! { "—" }.into_any();
+        };
+        let name = dir.name(id).to_owned();
+        match page.releases.get(id) {
+            Some(reference) => {
+                let href = AppRoute::Release(reference.clone()).href();
+                view! { <a href=href>{name}</a> }.into_any()
+            }
+            None => view! { {name} }.into_any(),
+        }
+    };
+    let (found, target) = (release(&p.release_found), release(&p.target_fix_release));
+    let missing = p.incidents.len().saturating_sub(page.incidents.len());
+    let open: Vec<Incident> = still_open(&page.incidents).into_iter().cloned().collect();
     let text_section = |id: &'static str, heading: &'static str, body: &str, empty: &str| {
         view! {
             <section aria-labelledby=id>
@@ -76,88 +141,50 @@ fn ProblemView(
             </section>
         }
     };
+    let incidents = page.incidents.clone();
+    let linked = if incidents.is_empty() {
+        view! { <p class="empty">"No incidents are linked to this problem. Link one below by its reference."</p> }.into_any()
+    } else {
+        view! { <LinkedIncidents incidents=incidents names=dir.clone()/> }.into_any()
+    };
     view! {
         <div class="page-head">
             <div>
-                <p class="reference">{p.reference.as_str().to_owned()}</p>
+                <p class="reference">{r.clone()}</p>
                 <h1>{p.title.clone()}</h1>
             </div>
+            <a class="button" href=AppRoute::EditProblem(r.clone()).href()>"Edit"</a>
         </div>
         <p class="badges">
             <PriorityBadge priority=p.priority/>
             " "
             <StatusBadge label=p.status.label()/>
         </p>
+        <ProblemActions problem=p.clone() open_incidents=open act=act/>
         <dl class="facts">
             <dt>"Status"</dt><dd>{p.status.label()}</dd>
             <dt>"Priority"</dt><dd>{p.priority.label()}</dd>
-            <dt>"Service"</dt><dd>{name(&p.service)}</dd>
-            <dt>"Found in release"</dt><dd>{name(&p.release_found)}</dd>
-            <dt>"Target fix release"</dt><dd>{name(&p.target_fix_release)}</dd>
+            <dt>"Service"</dt><dd>{or(dir.name_opt(p.service.as_deref()), "—")}</dd>
+            <dt>"Found in release"</dt><dd>{found}</dd>
+            <dt>"Target fix release"</dt><dd>{target}</dd>
             <dt>"Created"</dt><dd>{format!("{} by {}", p.created.display(), or(&p.created_by, "—"))}</dd>
             <dt>"Updated"</dt><dd>{format!("{} by {}", p.updated.display(), or(&p.updated_by, "—"))}</dd>
         </dl>
         {text_section("prb-description", "Description", &p.description, "No description.")}
         {text_section("prb-root-cause", "Root cause", &p.root_cause, "Not known yet.")}
         {text_section("prb-workaround", "Workaround", &p.workaround, "No workaround yet.")}
+        {text_section("prb-fix-notes", "Fix notes", &p.fix_notes, "No fix notes yet: a problem is resolved only with them.")}
         <section aria-labelledby="prb-incidents">
             <h2 id="prb-incidents">"Linked incidents"</h2>
-            {if incidents.is_empty() {
-                view! { <p class="empty">"No incidents are linked to this problem."</p> }.into_any()
-            } else {
-                view! { <LinkedIncidents incidents=incidents names=names.clone()/> }.into_any()
-            }}
+            {linked}
             {(missing > 0).then(|| view! {
                 <p class="hint">
                     {format!("{missing} linked incident(s) are not on this device (deleted, or not synced yet).")}
                 </p>
             })}
+            {(p.status != ProblemStatus::Closed).then(|| view! { <LinkIncidentForm act=act/> })}
         </section>
-    }
-}
-
-/// The linked incidents as a table, each reference a link to the incident.
-#[component]
-fn LinkedIncidents(
-    /// Incidents to list.
-    incidents: Vec<Incident>,
-    /// Names of services.
-    names: Directory,
-) -> impl IntoView {
-    let count = incidents.len();
-    view! {
-        <table class="grid">
-            <caption class="visually-hidden">{format!("{count} linked incidents")}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Reference"</th>
-                    <th scope="col">"Title"</th>
-                    <th scope="col">"Priority"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Service"</th>
-                    <th scope="col">"Updated"</th>
-                </tr>
-            </thead>
-            <tbody>
-                {incidents
-                    .into_iter()
-                    .map(|i| {
-                        let reference = i.reference.as_str().to_owned();
-                        let href = AppRoute::Incident(reference.clone()).href();
-                        let service = or(names.name_opt(i.service.as_deref()), "—");
-                        view! {
-                            <tr>
-                                <td><a href=href>{reference}</a></td>
-                                <td>{i.title.clone()}</td>
-                                <td><PriorityBadge priority=i.priority/></td>
-                                <td><StatusBadge label=i.status.label()/></td>
-                                <td>{service}</td>
-                                <td><time datetime=i.updated.iso()>{i.updated.display()}</time></td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <KnownErrorsSection reference=r.clone() known_errors=page.known_errors.clone()/>
+        <Timeline events=p.history.events().to_vec() names=names/>
     }
 }
