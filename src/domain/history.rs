@@ -76,6 +76,12 @@ pub enum Change {
         /// The linked record's id or reference.
         target: String,
     },
+    /// A known error's workaround was given to the reporter; the public comment next
+    /// to it holds the words.
+    Workaround {
+        /// The known error's id.
+        known_error: String,
+    },
 }
 
 /// How a timeline marks an entry (one CSS class and one visible tag per kind).
@@ -99,6 +105,8 @@ pub enum EntryKind {
     Link,
     /// Declared or stood down as a major incident.
     Major,
+    /// A known error's workaround given to the reporter.
+    Workaround,
 }
 
 impl EntryKind {
@@ -114,6 +122,7 @@ impl EntryKind {
             EntryKind::Escalation => "escalation",
             EntryKind::Link => "link",
             EntryKind::Major => "major",
+            EntryKind::Workaround => "workaround",
         }
     }
 
@@ -129,6 +138,7 @@ impl EntryKind {
             EntryKind::Escalation => "Escalation",
             EntryKind::Link => "Link",
             EntryKind::Major => "Major incident",
+            EntryKind::Workaround => "Workaround",
         }
     }
 }
@@ -146,7 +156,18 @@ pub struct Described {
 }
 
 /// Fields whose stored values are record ids, shown through the name lookup.
-const ID_FIELDS: [&str; 4] = ["service", "release", "assignment_group", "assignee"];
+const ID_FIELDS: [&str; 10] = [
+    "service",
+    "release",
+    "assignment_group",
+    "assignee",
+    "problem",
+    "article",
+    "release_introduced",
+    "fix_release",
+    "release_found",
+    "target_fix_release",
+];
 
 /// A value on a timeline: `—` when empty.
 fn shown(value: &str) -> String {
@@ -245,6 +266,14 @@ impl Change {
                 );
                 entry(EntryKind::Link, summary, None)
             }
+            Change::Workaround { known_error } => entry(
+                EntryKind::Workaround,
+                format!(
+                    "Workaround from {} given to the reporter",
+                    name(known_error)
+                ),
+                None,
+            ),
         }
     }
 }

@@ -24,6 +24,7 @@ use incident::links::LinksPanel;
 use incident::notes::NoteForm;
 use incident::service_level::{ProcedurePanel, SlaPanel};
 use incident::timeline::Timeline;
+use incident::workaround::WorkaroundPanel;
 use incident::PageData;
 
 /// The incident page.
@@ -152,6 +153,9 @@ fn IncidentView(
                     <EscalationPanel current_group=i.assignment_group.clone() directory=dir.clone() act=act/>
                 })}
                 <LinksPanel incident=i.clone() linkables=page.linkables.clone() act=act/>
+                {is_open.then(|| view! {
+                    <WorkaroundPanel incident=i.clone() known_errors=page.workarounds.clone() act=act/>
+                })}
             </aside>
         </div>
     }

@@ -1,9 +1,60 @@
-//! Editing a known error: the known-error form on its current revision.
+//! Editing a known error: the known-error form on the revision read; an edit made on a
+//! known error changed elsewhere meanwhile is refused as stale, not lost.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Placeholder until the page is built.
+use crate::components::error_panel::error_panel;
+use crate::components::known_error_form::KnownErrorForm;
+use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::known_error_save::save_callback;
+use crate::routes::AppRoute;
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::known_errors;
+
+/// The "Edit known error" page.
 #[component]
 pub fn EditKnownError() -> impl IntoView {
-    view! { <h1>"Edit known error"</h1> }
+    let db = Db::expect();
+    let who = Identity::expect();
+    let params = use_params_map();
+    let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
+    let errors = RwSignal::new(None::<ValidationErrors>);
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let reference = reference.get();
+        async move {
+            let store = db.store()?;
+            let (k, rev) = known_errors::by_reference(&*store, &reference).await?;
+            let related = known_errors::related(&*store).await?;
+            Ok::<_, AppError>((k, rev, related))
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (k, rev, related) = data.await?;
+                    let r = k.reference.as_str().to_owned();
+                    let back = AppRoute::KnownError(r.clone()).href();
+                    let initial = k.draft();
+                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                        let (k, rev, by) = (k.clone(), rev.clone(), who.author());
+                        async move { known_errors::update(&*store, k, rev, draft, &by).await }
+                    });
+                    Ok::<_, AppError>(view! {
+                        <div class="page-head">
+                            <h1>{format!("Edit {r}")}</h1>
+                        </div>
+                        <KnownErrorForm initial=initial problems=related.problems
+                            articles=related.articles releases=related.releases
+                            submit_label="Save changes" errors=errors busy=busy on_submit=on_submit/>
+                        <p><a href=back>"Cancel"</a></p>
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
 }

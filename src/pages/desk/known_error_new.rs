@@ -1,9 +1,79 @@
-//! The form for a new known error, prefilled from a problem with `?from=PRB-…`.
+//! The form for a new known error: blank, or prefilled from a problem with
+//! `?from=PRB-…` (title, symptoms, root cause, workaround, problem, releases). A problem
+//! still under investigation can move to "Known error" in the same save.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-/// Placeholder until the page is built.
+use crate::components::error_panel::error_panel;
+use crate::components::known_error_form::{KnownErrorForm, ProblemMove};
+use crate::domain::known_error_prefill::offers_problem_move;
+use crate::domain::validation::ValidationErrors;
+use crate::pages::desk::known_error_save::save_callback;
+use crate::routes::AppRoute;
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::identity::Identity;
+use crate::state::known_errors;
+
+/// The "New known error" page.
 #[component]
 pub fn NewKnownError() -> impl IntoView {
-    view! { <h1>"New known error"</h1> }
+    let db = Db::expect();
+    let who = Identity::expect();
+    let query = use_query_map();
+    let from = Memo::new(move |_| query.read().get("from").unwrap_or_default());
+    let errors = RwSignal::new(None::<ValidationErrors>);
+    let busy = RwSignal::new(false);
+    let data = LocalResource::new(move || {
+        let from = from.get();
+        async move {
+            let store = db.store()?;
+            let start = known_errors::start(&*store, &from).await?;
+            let related = known_errors::related(&*store).await?;
+            Ok::<_, AppError>((start, related))
+        }
+    });
+    view! {
+        <div class="page-head">
+            <h1>"New known error"</h1>
+        </div>
+        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+            <ErrorBoundary fallback=error_panel>
+                {move || Suspend::new(async move {
+                    let (start, related) = data.await?;
+                    let started = start.problem.as_ref().map(|p| {
+                        let href = AppRoute::Problem(p.reference.as_str().to_owned()).href();
+                        view! {
+                            <p class="hint">
+                                "Started from problem " <a href=href>{p.reference.as_str().to_owned()}</a>
+                                ": its title, description (as symptoms), root cause, workaround and releases are copied. Saving links the known error to it."
+                            </p>
+                        }
+                    });
+                    let problem_move = start.problem.as_ref().filter(|p| offers_problem_move(p)).map(|p| ProblemMove {
+                        problem: p.id.clone(),
+                        reference: p.reference.as_str().to_owned(),
+                        checked: RwSignal::new(true),
+                    });
+                    let moving = problem_move.as_ref().map(|m| (m.problem.clone(), m.checked));
+                    let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                        let by = who.author();
+                        let move_problem = moving.as_ref().is_some_and(|(id, checked)| {
+                            draft.problem.as_deref() == Some(id.as_str()) && checked.get_untracked()
+                        });
+                        async move { known_errors::create(&*store, draft, move_problem, &by).await }
+                    });
+                    Ok::<_, AppError>(view! {
+                        {started}
+                        <KnownErrorForm initial=start.draft problems=related.problems
+                            articles=related.articles releases=related.releases
+                            submit_label="Create known error" errors=errors busy=busy
+                            on_submit=on_submit problem_move=problem_move/>
+                    })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+        <p><a href=AppRoute::KnownErrors.href()>"Cancel"</a></p>
+    }
 }

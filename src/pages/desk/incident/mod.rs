@@ -1,6 +1,6 @@
 //! The parts of the incident page (the agent's workbench): what it loads, and the
-//! panels for lifecycle moves, assignment and escalation, notes, links, SLA and
-//! escalation procedure, and the timeline.
+//! panels for lifecycle moves, assignment and escalation, notes, links, workarounds,
+//! SLA and escalation procedure, and the timeline.
 
 pub mod act;
 pub mod assignment;
@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use crate::domain::config::DeskSettings;
 use crate::domain::escalation::EscalationProcedure;
 use crate::domain::incident::{Incident, LinkKind};
+use crate::domain::known_error::{KnownError, KnownErrorStatus};
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::record::Record;
 use crate::state::directory::{self, Directory};
@@ -59,6 +60,8 @@ pub struct PageData {
     pub procedure: Option<EscalationProcedure>,
     /// Problems, known errors and articles, for the link picker and link names.
     pub linkables: Vec<Linkable>,
+    /// Active known errors, for the workaround picker.
+    pub workarounds: Vec<KnownError>,
 }
 
 impl PageData {
@@ -101,11 +104,17 @@ pub async fn load<S: Store>(store: &S, reference: &str) -> Result<PageData, AppE
         None => None,
     };
     let mut linkables = Vec::new();
+    let mut workarounds = Vec::new();
     for kind in LinkKind::ALL {
         for record in all_of_kind(store, kind.key()).await? {
             let item = match record {
                 Record::Problem(p) => Some((p.id, p.reference, p.title, p.status.label())),
-                Record::KnownError(k) => Some((k.id, k.reference, k.title, k.status.label())),
+                Record::KnownError(k) => {
+                    if k.status == KnownErrorStatus::Active {
+                        workarounds.push(k.clone());
+                    }
+                    Some((k.id, k.reference, k.title, k.status.label()))
+                }
                 Record::Article(a) => Some((a.id, a.reference, a.title, a.status.label())),
                 _ => None,
             };
@@ -127,5 +136,6 @@ pub async fn load<S: Store>(store: &S, reference: &str) -> Result<PageData, AppE
         settings,
         procedure,
         linkables,
+        workarounds,
     })
 }
