@@ -11,6 +11,7 @@ use super::incident::{
 };
 use super::known_error::{KnownError, KnownErrorDraft, KnownErrorStatus};
 use super::lifecycle::Lifecycle;
+use super::practice::{Practice, PracticeKind};
 use super::priority::{Impact, Priority, PriorityMatrix, Urgency};
 use super::problem::{Problem, ProblemDraft, ProblemStatus};
 use super::record::{new_id, Record};
@@ -21,7 +22,7 @@ use super::time::Timestamp;
 #[path = "demo_data.rs"]
 mod data;
 
-use data::{Spec, GROUPS, PEOPLE, SERVICES};
+use data::{Spec, GROUPS, PEOPLE, PRACTICE_ROLES, SERVICES};
 
 /// A tiny splitmix64 generator: fixed forever, so demo data is reproducible.
 #[derive(Clone, Debug)]
@@ -288,6 +289,18 @@ pub fn scenario(now: Timestamp) -> Vec<Record> {
             email: (*email).into(),
             groups: member_of.iter().map(|g| d.groups[*g].clone()).collect(),
             updated: config_time,
+        }));
+    }
+    let person = |p: &usize| d.people[*p].clone();
+    for (kind, (owner, managers, practitioners)) in
+        PracticeKind::ALL.into_iter().zip(PRACTICE_ROLES)
+    {
+        out.push(Record::Practice(Practice {
+            owner: Some(person(&owner)),
+            managers: managers.iter().map(person).collect(),
+            practitioners: practitioners.iter().map(person).collect(),
+            updated_by: PEOPLE[owner].0.into(),
+            ..Practice::blank(kind, config_time)
         }));
     }
     data::knowledge_and_releases(&mut d, &mut out);

@@ -43,6 +43,16 @@ pub const PEOPLE: [(&str, &str, &[usize]); 8] = [
     ("Marco Rossi", "marco.rossi@example.com", &[3, 2]),
 ];
 
+/// Practice roles by index into [`PEOPLE`], in [`PracticeKind::ALL`] order:
+/// (process owner, managers, practitioners).
+#[rustfmt::skip]
+pub const PRACTICE_ROLES: [(usize, &[usize], &[usize]); 4] = [
+    (0, &[1], &[2, 3, 4]), // incident: Maya Okafor owns it, Tom Becker manages it
+    (5, &[6], &[7, 3]),    // problem: Daniel Kim, Grace Adeyemi
+    (2, &[0], &[1, 5]),    // knowledge: Lena Fischer, Maya Okafor
+    (6, &[7], &[5, 0]),    // release: Grace Adeyemi, Marco Rossi
+];
+
 /// People who report incidents.
 #[rustfmt::skip]
 pub const REPORTERS: &[&str] = &[

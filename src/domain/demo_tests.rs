@@ -49,6 +49,7 @@ fn scenario_shape() {
     assert_eq!(count("group"), 4);
     assert_eq!(count("person"), 8);
     assert_eq!(count("settings"), 1);
+    assert_eq!(count("practice"), 4);
     assert_eq!(count("release"), 2);
     assert_eq!(count("problem"), 2);
     assert_eq!(count("known_error"), 2);
@@ -71,6 +72,11 @@ fn scenario_shape() {
 #[test]
 fn every_record_is_valid_and_consistent() {
     let all = scenario(NOW);
+    let people: Vec<String> = all
+        .iter()
+        .filter(|r| r.kind() == "person")
+        .map(|r| r.id().to_owned())
+        .collect();
     let matrix = PriorityMatrix::default();
     for r in &all {
         let ok = match r {
@@ -95,7 +101,8 @@ fn every_record_is_valid_and_consistent() {
             Record::Person(p) => p.validate().is_ok(),
             Record::Settings(_) => true,
             Record::EscalationProcedure(p) => p.validate().is_ok(),
-            Record::Feedback(_) | Record::Practice(_) => true,
+            Record::Practice(p) => p.validate(&people).is_ok(),
+            Record::Feedback(_) => true,
         };
         assert!(ok, "{} does not validate", r.id());
         assert!(r.updated() <= NOW, "{} updated in the future", r.id());
@@ -231,4 +238,31 @@ fn escalations_and_assignments_name_real_groups() {
         }
     }
     assert!(escalations > 0);
+}
+
+#[test]
+fn every_practice_has_an_owner_and_guidance() {
+    let all = scenario(NOW);
+    let practices: Vec<&Practice> = all
+        .iter()
+        .filter_map(|r| match r {
+            Record::Practice(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let kinds: Vec<PracticeKind> = practices.iter().map(|p| p.practice).collect();
+    assert_eq!(kinds, PracticeKind::ALL);
+    let name = |id: &Option<String>| {
+        all.iter().find_map(|r| match r {
+            Record::Person(p) if Some(&p.id) == id.as_ref() => Some(p.name.clone()),
+            _ => None,
+        })
+    };
+    assert_eq!(name(&practices[0].owner).as_deref(), Some("Maya Okafor"));
+    assert_eq!(name(&practices[1].owner).as_deref(), Some("Daniel Kim"));
+    for p in practices {
+        assert!(!p.managers.is_empty() && !p.practitioners.is_empty());
+        assert!(!p.policies.is_empty());
+        assert_eq!(p.id, p.practice.doc_id());
+    }
 }

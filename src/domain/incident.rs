@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, Lifecycle, TransitionError};
+use super::practice::Rule;
 use super::priority::{Impact, Priority, PriorityMatrix, Urgency};
 use super::reference::Reference;
 use super::time::Timestamp;
@@ -263,7 +264,7 @@ impl Incident {
             return Err(TransitionError::policy(
                 from,
                 to,
-                "a resolved incident needs a resolution note",
+                &Rule::ResolutionNote.cite(),
             ));
         }
         if to == IncidentStatus::OnHold && self.hold_reason.is_none() {
@@ -320,7 +321,7 @@ impl Incident {
             return Err(TransitionError::policy(
                 self.status,
                 to,
-                "a resolved incident needs a resolution note",
+                &Rule::ResolutionNote.cite(),
             ));
         }
         self.resolution_code = clean(&code);

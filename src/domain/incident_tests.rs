@@ -112,7 +112,7 @@ fn resolving_needs_a_note() {
     let e = i.transition(IncidentStatus::Resolved, Timestamp(5), "a", None);
     let reason = e.err().map(|e| e.reason).unwrap_or_default();
     assert!(
-        reason.contains("a resolved incident needs a resolution note"),
+        reason.contains("policy “A resolved incident has a resolution note”"),
         "{reason}"
     );
     assert!(i.resolve(None, "  ", Timestamp(5), "a").is_err());

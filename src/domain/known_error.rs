@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
+use super::practice::Rule;
 use super::reference::Reference;
 use super::time::Timestamp;
 use super::validation::{
@@ -287,7 +288,7 @@ impl KnownError {
             return Err(TransitionError::policy(
                 self.status,
                 to,
-                "an active known error needs a workaround",
+                &Rule::KnownErrorWorkaround.cite(),
             ));
         }
         move_status(&mut self.status, to, &mut self.history, now, by, reason)?;
@@ -377,7 +378,7 @@ mod tests {
         let reason = e.err().map(|e| e.reason).unwrap_or_default();
         assert_eq!(
             reason,
-            "A known error cannot go from Draft to Active: an active known error needs a workaround"
+            "A known error cannot go from Draft to Active: policy “An active known error has a workaround”"
         );
     }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
+use super::practice::Rule;
 use super::priority::Priority;
 use super::reference::Reference;
 use super::time::Timestamp;
@@ -271,14 +272,14 @@ impl Problem {
             return Err(TransitionError::policy(
                 self.status,
                 to,
-                "a known error needs a root cause or a workaround",
+                &Rule::KnownErrorAnalysed.cite(),
             ));
         }
         if to == ProblemStatus::Resolved && blank(&self.fix_notes) {
             return Err(TransitionError::policy(
                 self.status,
                 to,
-                "a resolved problem needs fix notes",
+                &Rule::ProblemFixNotes.cite(),
             ));
         }
         move_status(&mut self.status, to, &mut self.history, now, by, reason)?;

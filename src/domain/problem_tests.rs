@@ -60,10 +60,18 @@ fn policies() {
         .transition(ProblemStatus::UnderInvestigation, Timestamp(2), "pm", None)
         .is_ok());
     let e = p.transition(ProblemStatus::KnownError, Timestamp(3), "pm", None);
-    assert!(e.is_err());
+    assert_eq!(
+        e.err().map(|e| e.reason).as_deref(),
+        Some(
+            "A problem cannot go from Under investigation to Known error: policy “A problem becomes a known error only with a root cause or a workaround”"
+        )
+    );
     let e = p.transition(ProblemStatus::Resolved, Timestamp(3), "pm", None);
     let reason = e.err().map(|e| e.reason).unwrap_or_default();
-    assert!(reason.contains("needs fix notes"), "{reason}");
+    assert!(
+        reason.contains("policy “A resolved problem has fix notes”"),
+        "{reason}"
+    );
     p.workaround = "Reconnect".into();
     assert!(p
         .transition(ProblemStatus::KnownError, Timestamp(3), "pm", None)

@@ -168,7 +168,7 @@ test('an agent works an incident from triage to closure', async ({ page }) => {
   await resolve.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(resolve.getByLabel('Resolution notes')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#resolution-notes-error')).toHaveText(
-    'An incident cannot go from In progress to Resolved: a resolved incident needs a resolution note');
+    'An incident cannot go from In progress to Resolved: policy “A resolved incident has a resolution note”');
   await page.reload();
   await appReady(page);
   await expect(statusBadge(page, 'In progress')).toBeVisible();
