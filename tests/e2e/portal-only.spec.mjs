@@ -17,7 +17,7 @@ test('the portal alone opens at / and the desk is not there', async ({ page }) =
   await expect(page.getByText('Connect to the VPN from home or a hotel').first()).toBeVisible();
   await expect(page.getByText('Payslip PDF is blank: download as HTML')).toHaveCount(0);
 
-  for (const path of ['/desk/incidents', '/desk/articles', '/desk/settings']) {
+  for (const path of ['/desk/incidents', '/desk/articles', '/desk/settings', '/desk/practices', '/desk/releases', '/desk/problems', '/desk/known-errors']) {
     await page.goto(`${base}${path}`);
     await appReady(page);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
