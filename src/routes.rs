@@ -1,6 +1,8 @@
 //! The one place URLs are built: every route of the app as an enum with `href()`.
 //! The router in `app.rs` declares the same paths; a test keeps the two in step.
 
+use crate::domain::percent::encode as encode_segment;
+
 /// A place in the app a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppRoute {
@@ -75,22 +77,32 @@ impl AppRoute {
             AppRoute::Home => "/".to_string(),
             AppRoute::Incidents => "/desk/incidents".to_string(),
             AppRoute::NewIncident => "/desk/incidents/new".to_string(),
-            AppRoute::Incident(r) => format!("/desk/incidents/{}", encode_segment(r)),
-            AppRoute::EditIncident(r) => format!("/desk/incidents/{}/edit", encode_segment(r)),
+            AppRoute::Incident(r) => {
+                format!("/desk/incidents/{}", encode_segment(r))
+            }
+            AppRoute::EditIncident(r) => {
+                format!("/desk/incidents/{}/edit", encode_segment(r))
+            }
             AppRoute::Problems => "/desk/problems".to_string(),
             AppRoute::NewProblem => "/desk/problems/new".to_string(),
             AppRoute::Problem(r) => format!("/desk/problems/{}", encode_segment(r)),
-            AppRoute::EditProblem(r) => format!("/desk/problems/{}/edit", encode_segment(r)),
+            AppRoute::EditProblem(r) => {
+                format!("/desk/problems/{}/edit", encode_segment(r))
+            }
             AppRoute::KnownErrors => "/desk/known-errors".to_string(),
             AppRoute::NewKnownError => "/desk/known-errors/new".to_string(),
-            AppRoute::KnownError(r) => format!("/desk/known-errors/{}", encode_segment(r)),
+            AppRoute::KnownError(r) => {
+                format!("/desk/known-errors/{}", encode_segment(r))
+            }
             AppRoute::EditKnownError(r) => {
                 format!("/desk/known-errors/{}/edit", encode_segment(r))
             }
             AppRoute::Releases => "/desk/releases".to_string(),
             AppRoute::NewRelease => "/desk/releases/new".to_string(),
             AppRoute::Release(r) => format!("/desk/releases/{}", encode_segment(r)),
-            AppRoute::EditRelease(r) => format!("/desk/releases/{}/edit", encode_segment(r)),
+            AppRoute::EditRelease(r) => {
+                format!("/desk/releases/{}/edit", encode_segment(r))
+            }
             AppRoute::ReleaseReport(r) => {
                 format!("/desk/releases/{}/report", encode_segment(r))
             }
@@ -99,32 +111,24 @@ impl AppRoute {
             AppRoute::Articles => "/desk/articles".to_string(),
             AppRoute::NewArticle => "/desk/articles/new".to_string(),
             AppRoute::Article(r) => format!("/desk/articles/{}", encode_segment(r)),
-            AppRoute::EditArticle(r) => format!("/desk/articles/{}/edit", encode_segment(r)),
+            AppRoute::EditArticle(r) => {
+                format!("/desk/articles/{}/edit", encode_segment(r))
+            }
             AppRoute::ArticleVersions(r) => {
                 format!("/desk/articles/{}/versions", encode_segment(r))
             }
             AppRoute::Portal => "/portal".to_string(),
-            AppRoute::PortalArticle(r) => format!("/portal/articles/{}", encode_segment(r)),
+            AppRoute::PortalArticle(r) => {
+                format!("/portal/articles/{}", encode_segment(r))
+            }
             AppRoute::PortalReport => "/portal/report".to_string(),
             AppRoute::PortalRequests => "/portal/requests".to_string(),
-            AppRoute::PortalRequest(r) => format!("/portal/requests/{}", encode_segment(r)),
+            AppRoute::PortalRequest(r) => {
+                format!("/portal/requests/{}", encode_segment(r))
+            }
             AppRoute::PortalFeedback => "/portal/feedback".to_string(),
         }
     }
-}
-
-/// Percent-encodes everything but unreserved characters, so a reference can never
-/// break out of its path segment.
-fn encode_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod field_error;
 pub mod incident_form;
 pub mod known_error_form;
 pub mod markdown_view;
+pub mod policy_notes;
 pub mod priority_badge;
 pub mod problem_form;
 pub mod release_form;

@@ -17,6 +17,9 @@ pub fn ReleaseForm(
     initial: ReleaseDraft,
     /// Services to choose from.
     services: Vec<Service>,
+    /// True once deployed: the deployment date is then a fact, shown but not edited.
+    #[prop(optional)]
+    date_locked: bool,
     /// The submit button's text.
     submit_label: &'static str,
     /// Field messages of the last attempt.
@@ -29,12 +32,9 @@ pub fn ReleaseForm(
     let name = RwSignal::new(initial.name);
     let version = RwSignal::new(initial.version);
     let chosen = RwSignal::new(initial.services);
-    let date = RwSignal::new(
-        initial
-            .deployment_date
-            .map(|t| t.date())
-            .unwrap_or_default(),
-    );
+    let initial_date = initial.deployment_date;
+    let initial_text = initial_date.map(|t| t.date()).unwrap_or_default();
+    let date = RwSignal::new(initial_text.clone());
     let els = RwSignal::new(initial.els_days.to_string());
     let err = move |field: &'static str| {
         Signal::derive(move || {
@@ -52,7 +52,10 @@ pub fn ReleaseForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let deployment_date = match date.get_untracked().trim() {
+        let text = date.get_untracked();
+        let deployment_date = match text.trim() {
+            // Unchanged (or locked): keep the stored instant, not midnight of its day.
+            t if date_locked || t == initial_text => initial_date,
             "" => None,
             text => match Timestamp::parse_date(text) {
                 Some(t) => Some(t),
@@ -120,8 +123,8 @@ pub fn ReleaseForm(
                 {services_view}
             </fieldset>
             <div class="field">
-                <label for="rel-date">"Deployment date"</label>
-                <input id="rel-date" type="date" aria-invalid=invalid("deployment_date")
+                <label for="rel-date">{if date_locked { "Deployed on" } else { "Planned deployment date" }}</label>
+                <input id="rel-date" type="date" aria-invalid=invalid("deployment_date") readonly=date_locked
                     aria-describedby="rel-date-error" prop:value=move || date.get()
                     on:input=move |ev| date.set(event_target_value(&ev))/>
                 <FieldError id="rel-date-error" message=err("deployment_date")/>

@@ -18,8 +18,8 @@ pub fn is_pre_production(release: &Release, environment: Environment, named: Opt
     environment != Environment::Production && named == Some(release.id.as_str())
 }
 
-/// True for a production incident of `release`: it names the release, or it hit one
-/// of the release's services after the deployment (once deployed, and before
+/// True for a production incident of `release`: it names the release, or (naming no
+/// release) it hit one of the release's services after the deployment (once deployed, and before
 /// acceptance, once accepted).
 pub fn is_production(
     release: &Release,
@@ -31,8 +31,11 @@ pub fn is_production(
     if environment != Environment::Production {
         return false;
     }
-    if named == Some(release.id.as_str()) {
-        return true;
+    match named {
+        Some(id) if id == release.id => return true,
+        // Logged against another release: that release's, not this one's.
+        Some(_) => return false,
+        None => {}
     }
     let Some(deployed) = release.deployment_date.filter(|_| release.is_deployed()) else {
         return false;
@@ -122,6 +125,27 @@ impl ElsFigures {
 
 fn day_start(t: Timestamp) -> Timestamp {
     Timestamp(t.0.div_euclid(Timestamp::DAY) * Timestamp::DAY)
+}
+
+/// The per-day totals of the complete UTC days in production: from the first whole
+/// day after the deployment (a day only partly in production says nothing about a
+/// quiet period) to yesterday. What the quiet-period criterion reads.
+pub fn full_days(
+    totals: &[(Timestamp, u32)],
+    deployed: Timestamp,
+    now: Timestamp,
+) -> Vec<(Timestamp, u32)> {
+    let first = if day_start(deployed) == deployed {
+        deployed
+    } else {
+        day_start(deployed).plus_ms(Timestamp::DAY)
+    };
+    let today = day_start(now);
+    totals
+        .iter()
+        .copied()
+        .filter(|(day, _)| *day >= first && *day < today)
+        .collect()
 }
 
 /// The figures for `incidents` (the release's production incidents) as of `now`.

@@ -189,3 +189,25 @@ fn compliance_display() {
     assert_eq!(c.percent(), Some(92));
     assert_eq!(c.display(), "92% (23 of 25)");
 }
+
+#[test]
+fn only_complete_days_after_deployment_count_for_the_quiet_period() {
+    let day = |n: i64| Timestamp(n * DAY);
+    let totals: Vec<(Timestamp, u32)> = (0..5).map(|n| (day(n), n as u32)).collect();
+    // Deployed at 23:59 on day 0, now 00:01 on day 4: days 1, 2 and 3 are complete.
+    let deployed = day(0).plus_ms(DAY - 60_000);
+    let now = day(4).plus_ms(60_000);
+    let full: Vec<i64> = full_days(&totals, deployed, now)
+        .iter()
+        .map(|(d, _)| d.0 / DAY)
+        .collect();
+    assert_eq!(full, [1, 2, 3]);
+    // Deployed at midnight: that day is whole.
+    let full = full_days(&totals, day(2), day(4));
+    assert_eq!(
+        full.iter().map(|(d, _)| d.0 / DAY).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    // Deployed today: no complete day yet.
+    assert!(full_days(&totals, day(4).plus_ms(HOUR), day(4).plus_ms(2 * HOUR)).is_empty());
+}

@@ -58,7 +58,7 @@ impl ExitCriteria {
 pub struct ExitFacts {
     /// References of its open P1/P2 production incidents.
     pub open_p1_p2: Vec<String>,
-    /// Production incidents per UTC day since deployment, oldest first, up to today.
+    /// Production incidents per complete UTC day in production, oldest first.
     pub per_day: Vec<(Timestamp, u32)>,
     /// Carried known errors without a published article (references).
     pub undocumented: Vec<String>,
@@ -138,7 +138,7 @@ fn quiet_verdict(criteria: &ExitCriteria, per_day: &[(Timestamp, u32)]) -> Verdi
             label,
             met: false,
             detail: format!(
-                "Only {} of {days} day{} in production so far.",
+                "Only {} of {days} full day{} in production so far.",
                 per_day.len(),
                 if days == 1 { "" } else { "s" }
             ),

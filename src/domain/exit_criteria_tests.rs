@@ -60,7 +60,7 @@ fn too_few_days_in_production_is_not_quiet_yet() {
     f.per_day = days(&[0, 0]);
     let v = evaluate(&ExitCriteria::default(), &f);
     assert!(!v[1].met);
-    assert_eq!(v[1].detail, "Only 2 of 3 days in production so far.");
+    assert_eq!(v[1].detail, "Only 2 of 3 full days in production so far.");
 }
 
 #[test]

@@ -57,7 +57,6 @@ fn report() -> Report {
         Some("release:1"),
         svc,
     );
-    let other = incident(4, Priority::P2, Environment::Production, NOW, None, None);
     let p = problem(1, "Totals off by a cent", Some("release:1"));
     let unrelated = problem(2, "Printer jam", None);
     let mut ke = known_error(1, "Totals off by a cent on payslips");
@@ -74,7 +73,6 @@ fn report() -> Report {
     let problems = [p, unrelated];
     let kes = [ke, ke_other];
     let carried = vec!["known_error:1".to_owned()];
-    let _ = other;
     build(&ReportInput {
         release: &rel,
         pre_production: &pre,

@@ -105,7 +105,7 @@ impl KnownErrorFilter {
             parts.push(format!("status={}", self.status.key()));
         }
         if !self.text.is_empty() {
-            parts.push(format!("q={}", encode(&self.text)));
+            parts.push(format!("q={}", super::percent::encode(&self.text)));
         }
         parts.join("&")
     }
@@ -125,18 +125,6 @@ impl KnownErrorFilter {
         });
         out
     }
-}
-
-/// Percent-encodes a query value (everything but unreserved characters).
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Letters and digits only, folded: `ERR-4012` → `err4012`.

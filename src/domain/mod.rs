@@ -26,6 +26,7 @@ pub mod known_error_query;
 pub mod lifecycle;
 pub mod line_diff;
 pub mod markdown;
+pub mod percent;
 pub mod portal_words;
 pub mod practice;
 pub mod priority;

@@ -29,7 +29,7 @@ pub fn check_incidents(incidents: &[Incident]) -> Result<(), ValidationErrors> {
         errs.push(
             "incidents",
             format!(
-                "{} is already linked to a problem; unlink it first.",
+                "{} is already linked to a problem: an incident belongs to one problem.",
                 i.reference.as_str()
             ),
         );

@@ -99,7 +99,7 @@ impl ProblemFilter {
             parts.push(format!("status={}", self.status.key()));
         }
         if !self.text.is_empty() {
-            parts.push(format!("q={}", encode(&self.text)));
+            parts.push(format!("q={}", super::percent::encode(&self.text)));
         }
         parts.join("&")
     }
@@ -120,18 +120,6 @@ impl ProblemFilter {
     pub fn apply<'a>(&self, all: &'a [Problem]) -> Vec<&'a Problem> {
         all.iter().filter(|p| self.matches(p)).collect()
     }
-}
-
-/// Percent-encodes a query value (unreserved characters kept).
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use super::exit_criteria::ExitCriteria;
 use super::history::{Change, History};
 use super::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
-use super::practice::Rule;
 use super::reference::Reference;
 use super::time::Timestamp;
 use super::validation::{require_text, ValidationErrors};
@@ -145,14 +144,6 @@ fn clean_list(items: &[String]) -> Vec<String> {
     out
 }
 
-fn yes(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
-}
-
 fn show_date(t: Option<Timestamp>) -> String {
     t.map(|t| t.display()).unwrap_or_default()
 }
@@ -211,6 +202,14 @@ impl Release {
         now: Timestamp,
         by: &str,
     ) -> Result<(), ValidationErrors> {
+        if self.is_deployed() && draft.deployment_date != self.deployment_date {
+            let mut errs = ValidationErrors::new();
+            errs.push(
+                "deployment_date",
+                "The deployment date is when it deployed; it cannot be changed now.",
+            );
+            return Err(errs);
+        }
         draft.validate()?;
         let h = &mut self.history;
         let mut changed = false;
@@ -265,101 +264,15 @@ impl Release {
         Ok(())
     }
 
-    /// Moves to `to` through its policy gate: deploying needs every carried known
-    /// error documented ([`Rule::ArticleBeforeDeploy`]), accepting into operation
-    /// needs the exit criteria met ([`Rule::ExitCriteriaBeforeAcceptance`]).
-    /// `blockers` are what the gate found (empty = open). With blockers the move is
-    /// refused, naming the policy and the blockers, unless `override_reason` is given
-    /// (not blank): then it goes ahead and the history records the override, its
-    /// reason and what was not met.
-    pub fn transition_gated(
-        &mut self,
-        to: ReleaseStatus,
-        blockers: &[String],
-        override_reason: Option<&str>,
-        now: Timestamp,
-        by: &str,
-    ) -> Result<(), TransitionError> {
-        check_transition(self.status, to)?;
-        let rule = match to {
-            ReleaseStatus::Deployed => Some(Rule::ArticleBeforeDeploy),
-            ReleaseStatus::Accepted => Some(Rule::ExitCriteriaBeforeAcceptance),
-            _ => None,
-        };
-        let reason = match (rule, blockers.is_empty()) {
-            (Some(rule), false) => {
-                let why = override_reason.map(str::trim).unwrap_or_default();
-                if why.is_empty() {
-                    let what = format!("{}. Not met: {}", rule.cite(), blockers.join(" "));
-                    return Err(TransitionError::policy(self.status, to, &what));
-                }
-                if why.chars().count() > 2_000 {
-                    let what = "an override reason is at most 2 000 characters";
-                    return Err(TransitionError::policy(self.status, to, what));
-                }
-                Some(format!(
-                    "Override of {}: {why}. Not met: {}",
-                    rule.cite(),
-                    blockers.join(" ")
-                ))
-            }
-            _ => override_reason
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(str::to_owned),
-        };
-        self.transition(to, now, by, reason)
-    }
-
-    /// True once it reached production (deployed, in early life support or accepted):
-    /// before that, its deployment date is a plan.
-    pub fn is_deployed(&self) -> bool {
-        matches!(
-            self.status,
-            ReleaseStatus::Deployed | ReleaseStatus::EarlyLifeSupport | ReleaseStatus::Accepted
-        )
-    }
-
-    /// When it was accepted into operation (the history's move to Accepted).
-    pub fn accepted_at(&self) -> Option<Timestamp> {
-        let label = ReleaseStatus::Accepted.label();
-        self.history
-            .events()
-            .iter()
-            .rev()
-            .find_map(|e| match &e.change {
-                Change::Status { to, .. } if to == label => Some(e.at),
-                _ => None,
-            })
-    }
-
-    /// Replaces the exit criteria (validated), recording the change.
-    pub fn set_exit_criteria(
-        &mut self,
-        criteria: ExitCriteria,
-        now: Timestamp,
-        by: &str,
-    ) -> Result<(), super::validation::ValidationErrors> {
-        criteria.validate()?;
-        let show = |c: &ExitCriteria| {
-            format!(
-                "no open P1/P2: {}; at most {} a day for {} days; known errors documented: {}; escalation defined: {}",
-                yes(c.no_open_p1_p2),
-                c.max_incidents_per_day,
-                c.quiet_days,
-                yes(c.known_errors_documented),
-                yes(c.escalation_defined)
-            )
-        };
-        let (old, new) = (show(&self.exit_criteria), show(&criteria));
-        if self
-            .history
-            .record_field(now, by, "exit_criteria", &old, &new)
-        {
-            self.exit_criteria = criteria;
+    /// Stops carrying a known error (by id) forward; recorded in the history.
+    pub fn stop_carrying(&mut self, known_error_id: &str, label: &str, now: Timestamp, by: &str) {
+        let before = self.known_errors_carried.len();
+        self.known_errors_carried.retain(|k| k != known_error_id);
+        if self.known_errors_carried.len() != before {
+            self.history
+                .record_field(now, by, "known_error_carried", label, "");
             self.touch(now, by);
         }
-        Ok(())
     }
 
     /// Records a known error (by id) as carried forward into production.
@@ -393,65 +306,9 @@ impl Release {
     }
 }
 
+#[path = "release_gate.rs"]
+mod gate;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::lifecycle::{exhaustive_transition_check, lint};
-    use crate::domain::reference::{DeviceTag, RefKind};
-
-    fn draft() -> ReleaseDraft {
-        ReleaseDraft {
-            name: "Payroll".into(),
-            version: "2.4".into(),
-            services: vec!["service:payroll".into()],
-            deployment_date: None,
-            els_days: 14,
-        }
-    }
-
-    fn release() -> Release {
-        let r = Reference::new(RefKind::Release, &DeviceTag::from_bits(1), 1);
-        Release::create(draft(), "release:1".into(), r, Timestamp(1), "rm")
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn lifecycle_is_sound() {
-        assert_eq!(lint::<ReleaseStatus>(), Ok(()));
-        assert_eq!(exhaustive_transition_check::<ReleaseStatus>(), Ok(()));
-    }
-
-    #[test]
-    fn walks_to_accepted() {
-        use ReleaseStatus::*;
-        let mut r = release();
-        assert_eq!(r.title(), "Payroll 2.4");
-        assert!(r.transition(Deployed, Timestamp(2), "rm", None).is_err());
-        for s in [InTesting, Deployed, EarlyLifeSupport, Accepted] {
-            assert!(r.transition(s, Timestamp(2), "rm", None).is_ok());
-        }
-        assert_eq!(r.deployment_date, Some(Timestamp(2)));
-        assert_eq!(r.els_end(), Some(Timestamp(2 + 14 * Timestamp::DAY)));
-        let e = r.transition(Planned, Timestamp(3), "rm", None).err();
-        assert!(e.is_some_and(|e| e.reason.contains("Accepted is final")));
-    }
-
-    #[test]
-    fn validation_edits_and_carry_forward() {
-        let mut d = draft();
-        d.name = String::new();
-        d.els_days = 400;
-        let errs = d.validate().err().unwrap_or_default();
-        assert!(errs.for_field("name").is_some());
-        assert!(errs.for_field("els_days").is_some());
-        let mut r = release();
-        let mut d = draft();
-        d.version = "2.5".into();
-        d.els_days = 30;
-        assert!(r.apply_edit(d, Timestamp(5), "rm").is_ok());
-        assert_eq!(r.history.len(), 3);
-        r.carry_forward("known_error:1", Timestamp(6), "rm");
-        r.carry_forward("known_error:1", Timestamp(7), "rm");
-        assert_eq!(r.known_errors_carried, ["known_error:1"]);
-    }
-}
+#[path = "release_tests.rs"]
+mod tests;

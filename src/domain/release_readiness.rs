@@ -59,18 +59,15 @@ pub fn is_published(article: &KnowledgeArticle) -> bool {
 
 /// True when `article` documents `ke`: the known error names it, or it names the
 /// known error.
-fn documents(article: &KnowledgeArticle, ke: &KnownError) -> bool {
+pub fn documents(article: &KnowledgeArticle, ke: &KnownError) -> bool {
     ke.article.as_deref() == Some(article.id.as_str())
         || article.known_errors.iter().any(|k| k == &ke.id)
 }
 
-/// The known errors `release` carries forward: those its list names and those that
-/// say they were carried into production with it, skipping fixed and retired ones
-/// (no longer carried). In the release's order, then by reference.
-pub fn carried_known_errors<'a>(
-    release: &Release,
-    known_errors: &'a [KnownError],
-) -> Vec<&'a KnownError> {
+/// Every known error `release` carried forward, whatever became of it since: those its
+/// list names and those that say they went into production with it. In the
+/// release's order, then by reference. The feedback report uses this.
+pub fn carried_ever<'a>(release: &Release, known_errors: &'a [KnownError]) -> Vec<&'a KnownError> {
     let mut out: Vec<&KnownError> = release
         .known_errors_carried
         .iter()
@@ -86,6 +83,16 @@ pub fn carried_known_errors<'a>(
         .collect();
     flagged.sort_by(|a, b| a.reference.as_str().cmp(b.reference.as_str()));
     out.extend(flagged);
+    out
+}
+
+/// The known errors `release` carries forward now: [`carried_ever`] without the fixed
+/// and retired ones (no longer carried). The gate and the exit criteria use this.
+pub fn carried_known_errors<'a>(
+    release: &Release,
+    known_errors: &'a [KnownError],
+) -> Vec<&'a KnownError> {
+    let mut out = carried_ever(release, known_errors);
     out.retain(|k| {
         !matches!(
             k.status,

@@ -3,7 +3,6 @@
 //! the same atomic write), edit and move on the revision read, find its linked
 //! incidents, apply its workaround to one incident and communicate it to all.
 
-use crate::domain::article::ArticleStatus;
 use crate::domain::history::Change;
 use crate::domain::incident::Incident;
 use crate::domain::known_error::{KnownError, KnownErrorDraft, KnownErrorStatus};
@@ -83,6 +82,8 @@ pub struct Related {
     pub status: &'static str,
     /// For articles: published (what the release readiness gate needs).
     pub published: bool,
+    /// For articles: the known errors they document (by id).
+    pub about: Vec<String>,
 }
 
 impl Related {
@@ -115,13 +116,17 @@ pub async fn related<S: Store>(store: &S) -> Result<RelatedRecords, AppError> {
     let mut out = RelatedRecords::default();
     for kind in ["problem", "article", "release"] {
         for record in all_of_kind(store, kind).await? {
+            let about = match &record {
+                Record::Article(a) => a.known_errors.clone(),
+                _ => Vec::new(),
+            };
             let (list, item) = match record {
                 Record::Problem(p) => (
                     &mut out.problems,
                     (p.id, p.reference, p.title, p.status.label(), false),
                 ),
                 Record::Article(a) => {
-                    let published = a.status == ArticleStatus::Published;
+                    let published = crate::domain::release_readiness::is_published(&a);
                     let item = (a.id, a.reference, a.title, a.status.label(), published);
                     (&mut out.articles, item)
                 }
@@ -141,6 +146,7 @@ pub async fn related<S: Store>(store: &S) -> Result<RelatedRecords, AppError> {
                 title,
                 status,
                 published,
+                about,
             });
         }
     }

@@ -285,7 +285,7 @@ pub async fn link_incident<S: Store>(
         Some(id) if id != problem.id => {
             let other = problem_name(store, id).await;
             return Err(refuse_link(format!(
-                "{wanted} is already linked to problem {other}; unlink it there first."
+                "{wanted} is already linked to problem {other}: an incident belongs to one problem."
             )));
         }
         _ => {}

@@ -20,8 +20,9 @@ use crate::storage::Store;
 
 use super::super::directory::Directory;
 use super::super::error::AppError;
+use super::super::portal::scan_kind;
 use super::super::queue::Queue;
-use super::super::records::{all_of_kind, settings};
+use super::super::records::settings;
 
 /// Everything known about one release's practice.
 #[derive(Debug, Clone, Default)]
@@ -44,10 +45,6 @@ pub struct Gathered {
     pub policy: crate::domain::config::SlaPolicy,
     /// Names of services, releases and people.
     pub names: Directory,
-}
-
-fn of<T>(records: Vec<Record>, pick: impl Fn(Record) -> Option<T>) -> Vec<T> {
-    records.into_iter().filter_map(pick).collect()
 }
 
 /// Reads everything about `release`: its incidents through the queue's rows (no full
@@ -76,33 +73,35 @@ pub async fn gather<S: Store>(
     for list in [&mut pre_production, &mut production] {
         list.sort_by(|a, b| b.created.cmp(&a.created).then_with(|| a.id.cmp(&b.id)));
     }
-    let mut feedback = of(all_of_kind(store, "feedback").await?, |r| match r {
+    let mut feedback = scan_kind(store, "feedback", |r| match r {
         Record::Feedback(f) if f.release == release.id => Some(f),
         _ => None,
-    });
+    })
+    .await?;
     feedback.sort_by_key(|f| std::cmp::Reverse(f.created));
     Ok(Gathered {
         pre_production,
         production,
-        known_errors: of(all_of_kind(store, "known_error").await?, |r| match r {
+        known_errors: scan_kind(store, "known_error", |r| match r {
             Record::KnownError(k) => Some(k),
             _ => None,
-        }),
-        articles: of(all_of_kind(store, "article").await?, |r| match r {
+        })
+        .await?,
+        articles: scan_kind(store, "article", |r| match r {
             Record::Article(a) => Some(a),
             _ => None,
-        }),
-        problems: of(all_of_kind(store, "problem").await?, |r| match r {
+        })
+        .await?,
+        problems: scan_kind(store, "problem", |r| match r {
             Record::Problem(p) => Some(p),
             _ => None,
-        }),
-        procedures: of(
-            all_of_kind(store, "escalation_procedure").await?,
-            |r| match r {
-                Record::EscalationProcedure(p) => Some(p),
-                _ => None,
-            },
-        ),
+        })
+        .await?,
+        procedures: scan_kind(store, "escalation_procedure", |r| match r {
+            Record::EscalationProcedure(p) => Some(p),
+            _ => None,
+        })
+        .await?,
         feedback,
         policy: settings(store).await?.sla,
         names,
@@ -142,14 +141,10 @@ impl Gathered {
     pub fn verdicts(&self, release: &Release, now: Timestamp) -> Vec<Verdict> {
         let figures = self.figures(release, now);
         let carried = self.readiness(release);
-        let deployed_day = release
-            .deployment_date
-            .map(|d| Timestamp(d.0.div_euclid(Timestamp::DAY) * Timestamp::DAY));
-        let per_day = figures
-            .daily_totals()
-            .into_iter()
-            .filter(|(day, _)| deployed_day.is_some_and(|d| *day >= d))
-            .collect();
+        let per_day = match release.deployment_date.filter(|_| release.is_deployed()) {
+            Some(deployed) => els::full_days(&figures.daily_totals(), deployed, now),
+            None => Vec::new(),
+        };
         let facts = ExitFacts {
             open_p1_p2: figures
                 .open_p1_p2
@@ -179,10 +174,9 @@ impl Gathered {
 
     /// The feedback report for development.
     pub fn report(&self, release: &Release) -> Report {
-        let carried: Vec<String> = self
-            .readiness(release)
+        let carried: Vec<String> = release_readiness::carried_ever(release, &self.known_errors)
             .iter()
-            .map(|c| c.known_error.id.clone())
+            .map(|k| k.id.clone())
             .collect();
         let names = &self.names;
         let service_name = |id: &str| names.name(id).to_owned();

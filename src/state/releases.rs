@@ -106,24 +106,25 @@ pub async fn update<S: Store>(
     Ok(release)
 }
 
-/// Replaces the exit criteria, on revision `seen`.
+/// Replaces the exit criteria, on revision `seen`; during early life support with a
+/// reason (see [`Release::set_exit_criteria`]).
 pub async fn set_exit_criteria<S: Store>(
     store: &S,
     reference: &str,
     seen: &Rev,
     criteria: ExitCriteria,
+    reason: Option<&str>,
     by: &str,
 ) -> Result<Release, AppError> {
     let mut release = current(store, reference, seen).await?;
-    release.set_exit_criteria(criteria, super::clock::now(), by)?;
+    release.set_exit_criteria(criteria, reason, super::clock::now(), by)?;
     save(store, &Record::Release(release.clone()), Some(seen.clone())).await?;
     Ok(release)
 }
 
 /// Carries known error `known_error_id` forward into production with the release:
-/// the release lists it and the known error says so (carried forward, introduced
-/// with this release unless it names another), in one atomic write on revision
-/// `seen` of the release. Refused for a fixed or retired known error and once the
+/// the release lists it and the known error says so (carried forward into production
+/// with this release), in one atomic write on revision `seen` of the release. Refused for a fixed or retired known error and once the
 /// release is deployed (the gate has been passed).
 pub async fn carry_forward<S: Store>(
     store: &S,
@@ -160,14 +161,55 @@ pub async fn carry_forward<S: Store>(
     release.carry_forward(&ke.id, now, by);
     let mut draft = ke.draft();
     draft.carried_forward = true;
-    if draft.release_introduced.is_none() {
-        draft.release_introduced = Some(release.id.clone());
-    }
+    draft.release_introduced = Some(release.id.clone());
     ke.apply_edit(draft, now, by)?;
     let batch = vec![
         revision(&Record::Release(release.clone()), Some(seen.clone()))?,
         revision(&Record::KnownError(ke), Some(state.rev))?,
     ];
+    match store.put_batch(batch).await {
+        Err(StoreError::Conflict { .. }) => Err(AppError::Stale),
+        Err(e) => Err(e.into()),
+        Ok(_) => Ok(release),
+    }
+}
+
+/// Stops carrying known error `known_error_id` forward with the release (carried by
+/// mistake, or fixed before deployment): the release drops it and the known error no
+/// longer says it went into production with this release, in one atomic write on
+/// revision `seen`. Refused once the release is deployed.
+pub async fn stop_carrying<S: Store>(
+    store: &S,
+    reference: &str,
+    seen: &Rev,
+    known_error_id: &str,
+    by: &str,
+) -> Result<Release, AppError> {
+    let mut release = current(store, reference, seen).await?;
+    if release.is_deployed() {
+        return Err(AppError::Refused(format!(
+            "{} is deployed: what it carried into production stays on record.",
+            release.title()
+        )));
+    }
+    let missing = || AppError::NotFound(format!("Known error {known_error_id}"));
+    let state = store.get(known_error_id).await?.ok_or_else(missing)?;
+    let mut ke: KnownError = match Record::from_json(&state.body) {
+        Ok(Record::KnownError(k)) if !state.deleted => k,
+        _ => return Err(missing()),
+    };
+    let now = super::clock::now();
+    release.stop_carrying(&ke.id, ke.reference.as_str(), now, by);
+    let mut batch = vec![revision(
+        &Record::Release(release.clone()),
+        Some(seen.clone()),
+    )?];
+    if ke.carried_forward && ke.release_introduced.as_deref() == Some(release.id.as_str()) {
+        let mut draft = ke.draft();
+        draft.carried_forward = false;
+        ke.apply_edit(draft, now, by)?;
+        batch.push(revision(&Record::KnownError(ke), Some(state.rev))?);
+    }
     match store.put_batch(batch).await {
         Err(StoreError::Conflict { .. }) => Err(AppError::Stale),
         Err(e) => Err(e.into()),

@@ -184,7 +184,8 @@ fn acceptance_follows_the_exit_criteria() {
         let msg = refused.err().map(|e| e.to_string()).unwrap_or_default();
         assert!(msg.contains("exit criteria hold"), "{msg}");
         assert!(msg.contains("No open P1 or P2 incident"), "{msg}");
-        // Switch the criteria off: accepted without an override.
+        // Switch the criteria off (with a reason, in the history): accepted without an
+        // override.
         let none = ExitCriteria {
             no_open_p1_p2: false,
             max_incidents_per_day: 0,
@@ -192,7 +193,13 @@ fn acceptance_follows_the_exit_criteria() {
             known_errors_documented: false,
             escalation_defined: false,
         };
-        ok(set_exit_criteria(&s, &r, &rev, none, "rm").await);
+        let silent = set_exit_criteria(&s, &r, &rev, none.clone(), None, "rm").await;
+        assert!(
+            matches!(silent, Err(AppError::Validation(_))),
+            "a reason is needed in ELS"
+        );
+        let why = Some("Accepted by the change board");
+        ok(set_exit_criteria(&s, &r, &rev, none, why, "rm").await);
         let (_, rev) = rev_of(&s, &r).await;
         let accepted =
             ok(move_to(&s, (&q, 11), &r, &rev, ReleaseStatus::Accepted, None, "rm").await);
@@ -201,5 +208,37 @@ fn acceptance_follows_the_exit_criteria() {
             ok(gather(&s, &q, 12, &accepted, super::super::clock::now()).await).report(&accepted);
         assert_eq!(report.production, 1);
         assert!(report.to_markdown().contains("Payroll down"));
+    });
+}
+
+#[test]
+fn stop_carrying_undoes_both_sides_until_deployment() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let q = Queue::new();
+        let (rel, ke) = setup(&s).await;
+        let r = rel.reference.as_str().to_owned();
+        let (_, rev) = rev_of(&s, &r).await;
+        ok(carry_forward(&s, &r, &rev, &ke.id, "rm").await);
+        let (_, rev) = rev_of(&s, &r).await;
+        let back = ok(stop_carrying(&s, &r, &rev, &ke.id, "rm").await);
+        assert!(back.known_errors_carried.is_empty());
+        let stored = ok(s.get(&ke.id).await).map(|d| d.body).unwrap_or_default();
+        assert!(stored.contains(r#""carried_forward":false"#), "{stored}");
+        let (now_rel, rev) = rev_of(&s, &r).await;
+        let g = ok(gather(&s, &q, 1, &now_rel, super::super::clock::now()).await);
+        assert!(g.readiness(&now_rel).is_empty(), "nothing carried any more");
+        // Deployed: carried known errors stay on record.
+        ok(carry_forward(&s, &r, &rev, &ke.id, "rm").await);
+        for (n, to) in [ReleaseStatus::InTesting, ReleaseStatus::Deployed]
+            .into_iter()
+            .enumerate()
+        {
+            let (_, rev) = rev_of(&s, &r).await;
+            ok(move_to(&s, (&q, n as u64 + 2), &r, &rev, to, Some("test"), "rm").await);
+        }
+        let (_, rev) = rev_of(&s, &r).await;
+        let refused = stop_carrying(&s, &r, &rev, &ke.id, "rm").await;
+        assert!(matches!(refused, Err(AppError::Refused(_))));
     });
 }

@@ -49,6 +49,11 @@ test('a release from testing through early life support to acceptance and its fe
   expect(rel).toMatch(/^REL-/);
   await page.getByRole('button', { name: 'Start testing' }).click();
   await toast(page, 'Release moved to In testing.');
+  // The release practice's policies are at hand where the work happens.
+  await page.getByText('Release management policies').click();
+  const policies = page.locator('.policy-notes');
+  await expect(policies).toContainText('A known error carried forward has a published knowledge article before deployment');
+  await expect(policies).toContainText('Guidance');
 
   // Two incidents found in pre-production against it.
   const pre1 = await newIncident(page, { title: 'Payslip totals off by one cent', environment: 'Test', release: 'Payroll 3.0' });
@@ -87,6 +92,12 @@ test('a release from testing through early life support to acceptance and its fe
   await carry.selectOption({ label: option });
   await page.getByRole('button', { name: 'Carry forward' }).click();
   await toast(page, 'Known error carried forward.');
+  // A known error carried by mistake is taken off again.
+  await carry.selectOption({ label: (await carry.locator('option', { hasText: 'KE-DEM00-0001' }).textContent()).trim() });
+  await page.getByRole('button', { name: 'Carry forward' }).click();
+  await expect(page.getByText('1 of 2 carried known error(s) lack a published article: deployment is blocked.')).toBeVisible();
+  await page.getByRole('button', { name: 'Stop carrying KE-DEM00-0001 forward' }).click();
+  await toast(page, 'No longer carried forward.');
   await expect(page.getByText('1 of 1 carried known error(s) lack a published article: deployment is blocked.')).toBeVisible();
 
   // The deploy is refused, naming the policy and the known error without an article.
@@ -132,12 +143,12 @@ test('a release from testing through early life support to acceptance and its fe
   await expect(els.getByRole('link', { name: ke })).toBeVisible();
   const verdicts = page.getByRole('list', { name: 'Exit criteria' });
   await expect(verdicts.locator('li.unmet').filter({ hasText: 'No open P1 or P2 incident' })).toContainText(prodP2);
-  await expect(verdicts.locator('li.unmet').filter({ hasText: 'for the last 3 days' })).toContainText('Only 1 of 3 days');
+  await expect(verdicts.locator('li.unmet').filter({ hasText: 'for the last 3 days' })).toContainText('Only 0 of 3 full days');
   await page.getByRole('button', { name: 'Accept into operation', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'policy' })).toContainText('policy “A release is accepted into operation only when its exit criteria hold”');
   await expect(page.locator('.badges').first()).toContainText('Early life support');
 
-  // The P2 is resolved, and the release manager lets one quiet day suffice.
+  // The P2 is resolved, and the release manager drops the quiet period, saying why.
   await page.goto(`/desk/incidents/${prodP2}`);
   await appReady(page);
   await page.getByRole('button', { name: 'Resolve' }).click();
@@ -145,8 +156,10 @@ test('a release from testing through early life support to acceptance and its fe
   await page.getByRole('button', { name: 'Mark resolved' }).click();
   await expect(page.locator('.badges').first()).toContainText('Resolved');
   await openRelease(page, rel);
-  await page.getByLabel('Quiet days needed (0 = not checked)').fill('1');
-  await page.getByLabel('Most production incidents a day').fill('5');
+  await page.getByLabel('Quiet days needed (0 = not checked)').fill('0');
+  await page.getByRole('button', { name: 'Save exit criteria' }).click();
+  await expect(page.getByText('Say why the exit criteria change during early life support.')).toBeVisible();
+  await page.getByLabel('Reason for the change (kept in the history)').fill('Payroll runs monthly: a quiet week says nothing.');
   await page.getByRole('button', { name: 'Save exit criteria' }).click();
   await toast(page, 'Exit criteria saved.');
   await expect(page.getByText('All exit criteria are met: the release can be accepted into operation.')).toBeVisible();

@@ -5,6 +5,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::components::policy_notes::PolicyNotes;
+use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
@@ -137,6 +140,7 @@ fn ArticleView(
                         <dt>"Not helpful"</dt><dd>{article.not_helpful}</dd>
                         <dt>"Solved a problem (portal)"</dt><dd>{article.deflections}</dd>
                     </dl>
+                    <PolicyNotes practice=PracticeKind::Knowledge/>
                 </aside>
             </div>
             <Timeline events=article.history.events().to_vec() names=names/>

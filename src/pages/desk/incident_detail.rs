@@ -7,6 +7,9 @@
 pub mod incident;
 
 use leptos::prelude::*;
+
+use crate::components::policy_notes::PolicyNotes;
+use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
@@ -156,6 +159,7 @@ fn IncidentView(
                 {is_open.then(|| view! {
                     <WorkaroundPanel incident=i.clone() known_errors=page.workarounds.clone() act=act/>
                 })}
+                <PolicyNotes practice=PracticeKind::Incident/>
             </aside>
         </div>
     }

@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::components::policy_notes::PolicyNotes;
+use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
@@ -106,9 +109,12 @@ fn KnownErrorView(
         incidents,
     } = page;
     let r = k.reference.as_str().to_owned();
-    let article = RelatedRecords::find(&related.articles, k.article.as_deref()).cloned();
+    // The article it names, else one that names it (as the readiness gate reads it).
+    let article = RelatedRecords::find(&related.articles, k.article.as_deref())
+        .or_else(|| related.articles.iter().find(|a| a.about.contains(&k.id)))
+        .cloned();
     let article_state = match (&k.article, &article) {
-        (None, _) => {
+        (None, None) => {
             let href = format!("{}?from={r}", AppRoute::NewArticle.href());
             view! {
                 "No article yet. "
@@ -116,7 +122,7 @@ fn KnownErrorView(
             }
             .into_any()
         }
-        (Some(_), Some(a)) => {
+        (_, Some(a)) => {
             let text = if a.published {
                 "Published".to_owned()
             } else {
@@ -202,6 +208,7 @@ fn KnownErrorView(
                         <dt>"Created"</dt><dd>{format!("{}, {}", k.created_by, k.created.display())}</dd>
                         <dt>"Updated"</dt><dd>{format!("{}, {}", k.updated_by, k.updated.display())}</dd>
                     </dl>
+                    <PolicyNotes practice=PracticeKind::Problem/>
                 </aside>
             </div>
             <LinkedIncidents known_error=k.clone() rev=rev incidents=incidents outcome=outcome/>

@@ -48,6 +48,7 @@ pub fn LinkedIncidents(
         .filter(|i| i.is_open() && !already_communicated(i, &known_error))
         .count();
     let ids = StoredValue::new(incidents.iter().map(|i| i.id.clone()).collect::<Vec<_>>());
+    let ke_id = StoredValue::new(known_error.id.clone());
     let reference = StoredValue::new(known_error.reference.as_str().to_owned());
     let seen = StoredValue::new(rev);
     let communicate = move |_| {
@@ -66,9 +67,16 @@ pub fn LinkedIncidents(
             ids.get_value(),
             who.author(),
         );
+        let (queue, revision, ke_id) = (db.queue(), db.revision.get_untracked(), ke_id.get_value());
         busy.set(true);
         outcome.set(None);
         leptos::task::spawn_local(async move {
+            // Incidents linked since the page was shown get the workaround too.
+            let ids = match known_errors::linked_incidents(&*store, &queue, revision, &ke_id).await
+            {
+                Ok(list) => list.into_iter().map(|i| i.id).collect(),
+                Err(_) => ids,
+            };
             let result =
                 known_errors::communicate_workaround(&*store, &r, Some(&seen), &ids, &by).await;
             busy.try_set(false);

@@ -6,6 +6,9 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+
+use crate::components::policy_notes::PolicyNotes;
+use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
@@ -170,6 +173,7 @@ fn ProblemView(
             <dt>"Created"</dt><dd>{format!("{} by {}", p.created.display(), or(&p.created_by, "—"))}</dd>
             <dt>"Updated"</dt><dd>{format!("{} by {}", p.updated.display(), or(&p.updated_by, "—"))}</dd>
         </dl>
+        <PolicyNotes practice=PracticeKind::Problem/>
         {text_section("prb-description", "Description", &p.description, "No description.")}
         {text_section("prb-root-cause", "Root cause", &p.root_cause, "Not known yet.")}
         {text_section("prb-workaround", "Workaround", &p.workaround, "No workaround yet.")}

@@ -6,6 +6,9 @@ use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+
+use crate::components::policy_notes::PolicyNotes;
+use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
@@ -116,16 +119,28 @@ fn ReleaseView(ctx: ReleaseCtx) -> impl IntoView {
         .iter()
         .map(|s| names.name(s).to_owned())
         .collect();
-    let deployed = r
-        .deployment_date
-        .map_or_else(|| "Not yet".to_owned(), |d| d.display());
-    let els = match r.els_end() {
+    let deployed = match (r.deployment_date, r.is_deployed()) {
+        (Some(d), true) => d.display(),
+        (Some(d), false) => format!("{} (planned)", d.display()),
+        (None, _) => "Not yet".to_owned(),
+    };
+    let els = match r.els_end().filter(|_| r.is_deployed()) {
         Some(end) => format!("{} days, until {}", r.els_days, end.date()),
         None => format!("{} days after deployment", r.els_days),
     };
     let edit = AppRoute::EditRelease(reference.clone()).href();
     let report = AppRoute::ReleaseReport(reference.clone()).href();
-    let show_els = r.deployment_date.is_some();
+    let show_els = r.is_deployed();
+    let overdue = (r.status == crate::domain::release::ReleaseStatus::EarlyLifeSupport)
+        .then(|| r.els_end())
+        .flatten()
+        .filter(|end| *end < clock::now())
+        .map(|end| {
+            format!(
+                "The early-life-support window ended on {}: accept the release into operation, or extend the window (Edit).",
+                end.date()
+            )
+        });
     view! {
         <div class="page-head">
             <div>
@@ -141,10 +156,12 @@ fn ReleaseView(ctx: ReleaseCtx) -> impl IntoView {
         <dl class="facts">
             <dt>"Status"</dt><dd>{r.status.label()}</dd>
             <dt>"Services"</dt><dd>{if services.is_empty() { "—".to_owned() } else { services.join(", ") }}</dd>
-            <dt>"Deployed"</dt><dd>{deployed}</dd>
+            <dt>"Deployment"</dt><dd>{deployed}</dd>
             <dt>"Early life support"</dt><dd>{els}</dd>
             <dt>"Created"</dt><dd>{format!("{} by {}", r.created.display(), r.created_by)}</dd>
         </dl>
+        <PolicyNotes practice=PracticeKind::Release/>
+        {overdue.map(|text| view! { <p class="notice" role="note">{text}</p> })}
         <ReleaseLifecycle ctx=ctx.clone()/>
         <ReadinessPanel ctx=ctx.clone()/>
         <PreProduction ctx=ctx.clone()/>

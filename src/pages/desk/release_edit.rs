@@ -40,6 +40,7 @@ pub fn EditRelease() -> impl IntoView {
                     let r = release.reference.as_str().to_owned();
                     let back = AppRoute::Release(r.clone()).href();
                     let initial = release.draft();
+                    let locked = release.is_deployed();
                     let title = format!("Edit {}", release.title());
                     let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
                         let (r, rev, by) = (r.clone(), rev.clone(), who.author());
@@ -47,7 +48,7 @@ pub fn EditRelease() -> impl IntoView {
                     });
                     Ok::<_, AppError>(view! {
                         <h1>{title}</h1>
-                        <ReleaseForm initial=initial services=services submit_label="Save release"
+                        <ReleaseForm initial=initial services=services date_locked=locked submit_label="Save release"
                             errors=errors busy=busy on_submit=on_submit/>
                         <p><a href=back>"Cancel"</a></p>
                     })

@@ -143,6 +143,8 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
     let days = RwSignal::new(c.quiet_days.to_string());
     let documented = RwSignal::new(c.known_errors_documented);
     let escalation = RwSignal::new(c.escalation_defined);
+    let reason = RwSignal::new(String::new());
+    let in_els = ctx.release.status == ReleaseStatus::EarlyLifeSupport;
     let errors = RwSignal::new(None::<ValidationErrors>);
     let failure = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -184,6 +186,15 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
             errors.set(Some(v));
             return;
         }
+        if in_els && reason.get_untracked().trim().is_empty() {
+            let mut e = ValidationErrors::new();
+            e.push(
+                "reason",
+                "Say why the exit criteria change during early life support.",
+            );
+            errors.set(Some(e));
+            return;
+        }
         errors.set(None);
         let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
         run_action(
@@ -191,7 +202,9 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
             busy,
             "Exit criteria saved.".into(),
             move |store| async move {
-                releases::set_exit_criteria(&*store, &reference, &rev, criteria, &by).await
+                let why = reason.get_untracked();
+                releases::set_exit_criteria(&*store, &reference, &rev, criteria, Some(&why), &by)
+                    .await
             },
         );
     };
@@ -221,6 +234,14 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
             </div>
             {check("exit-docs", "Every carried known error has a published article", documented)}
             {check("exit-esc", "An escalation procedure for each service", escalation)}
+            {in_els.then(|| view! {
+                <div class="field">
+                    <label for="exit-reason">"Reason for the change (kept in the history)"</label>
+                    <textarea id="exit-reason" rows="2" aria-describedby="exit-reason-error"
+                        prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                    <FieldError id="exit-reason-error" message=err("reason")/>
+                </div>
+            })}
             <button type="submit" class="button" disabled=move || busy.get()>"Save exit criteria"</button>
             {move || failure.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
         </form>

@@ -21,8 +21,14 @@ pub fn ReleaseList() -> impl IntoView {
         async move {
             let store = db.store()?;
             let list = releases::list(&*store).await?;
+            let kes: Vec<crate::domain::known_error::KnownError> =
+                crate::state::portal::scan_kind(&*store, "known_error", |r| match r {
+                    crate::domain::record::Record::KnownError(k) => Some(k),
+                    _ => None,
+                })
+                .await?;
             let names = directory::load(&*store).await?;
-            Ok::<_, AppError>((list, names))
+            Ok::<_, AppError>((list, names, kes))
         }
     });
     view! {
@@ -33,7 +39,7 @@ pub fn ReleaseList() -> impl IntoView {
         <Suspense fallback=|| view! { <p role="status">"Loading releases…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    let (list, names) = data.await?;
+                    let (list, names, kes) = data.await?;
                     if list.is_empty() {
                         return Ok::<_, AppError>(view! {
                             <p class="empty">"No releases yet. Create one to follow it from testing through early life support."</p>
@@ -43,8 +49,13 @@ pub fn ReleaseList() -> impl IntoView {
                         let reference = r.reference.as_str().to_owned();
                         let href = AppRoute::Release(reference.clone()).href();
                         let services: Vec<String> = r.services.iter().map(|s| names.name(s).to_owned()).collect();
-                        let deployed = r.deployment_date.map_or_else(|| "—".to_owned(), |d| d.date());
-                        let els_end = r.els_end().map_or_else(|| "—".to_owned(), |d| d.date());
+                        let carried = crate::domain::release_readiness::carried_ever(&r, &kes).len();
+                        let deployed = match (r.deployment_date, r.is_deployed()) {
+                            (Some(d), true) => d.date(),
+                            (Some(d), false) => format!("{} (planned)", d.date()),
+                            (None, _) => "—".to_owned(),
+                        };
+                        let els_end = r.els_end().filter(|_| r.is_deployed()).map_or_else(|| "—".to_owned(), |d| d.date());
                         view! {
                             <tr>
                                 <td><a href=href>{reference}</a></td>
@@ -53,7 +64,7 @@ pub fn ReleaseList() -> impl IntoView {
                                 <td>{services.join(", ")}</td>
                                 <td>{deployed}</td>
                                 <td>{els_end}</td>
-                                <td>{r.known_errors_carried.len()}</td>
+                                <td>{carried}</td>
                             </tr>
                         }
                     }).collect_view();
@@ -65,7 +76,7 @@ pub fn ReleaseList() -> impl IntoView {
                                 <th scope="col">"Release"</th>
                                 <th scope="col">"Status"</th>
                                 <th scope="col">"Services"</th>
-                                <th scope="col">"Deployed"</th>
+                                <th scope="col">"Deployment"</th>
                                 <th scope="col">"Early life support until"</th>
                                 <th scope="col">"Known errors carried"</th>
                             </tr></thead>

@@ -18,10 +18,38 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
     let release = ctx.release.clone();
     let carried = ctx.facts.readiness(&release);
     let missing = carried.iter().filter(|c| !c.documented()).count();
+    let open_for_carrying = matches!(
+        release.status,
+        ReleaseStatus::Planned | ReleaseStatus::InTesting
+    );
+    let failure = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let stop = {
+        let (reference, rev) = (release.reference.as_str().to_owned(), ctx.rev.clone());
+        move |id: String| {
+            let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
+            run_action(
+                failure,
+                busy,
+                "No longer carried forward.".into(),
+                move |store| async move {
+                    releases::stop_carrying(&*store, &reference, &rev, &id, &by).await
+                },
+            );
+        }
+    };
     let rows = carried
         .iter()
         .map(|c| {
             let ke = c.known_error;
+            let stop_button = open_for_carrying.then(|| {
+                let (stop, id) = (stop.clone(), ke.id.clone());
+                let label = format!("Stop carrying {} forward", ke.reference);
+                view! {
+                    <button type="button" class="button small" aria-label=label
+                        disabled=move || busy.get() on:click=move |_| stop(id.clone())>"Stop carrying"</button>
+                }
+            });
             let ke_ref = ke.reference.as_str().to_owned();
             let ke_href = AppRoute::KnownError(ke_ref.clone()).href();
             let article = match (c.published, c.unpublished) {
@@ -50,14 +78,11 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
                     <td>{ke.title.clone()}</td>
                     <td>{ke.status.label()}</td>
                     <td>{article}</td>
+                    <td>{stop_button}</td>
                 </tr>
             }
         })
         .collect_view();
-    let open_for_carrying = matches!(
-        release.status,
-        ReleaseStatus::Planned | ReleaseStatus::InTesting
-    );
     let candidates: Vec<(String, String)> = ctx
         .facts
         .known_errors
@@ -66,8 +91,6 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
         .map(|k| (k.id.clone(), format!("{} {}", k.reference, k.title)))
         .collect();
     let chosen = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let (reference, rev) = (release.reference.as_str().to_owned(), ctx.rev.clone());
     let carry = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -108,6 +131,7 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Known error"</th><th scope="col">"Title"</th>
                         <th scope="col">"Status"</th><th scope="col">"Knowledge article"</th>
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

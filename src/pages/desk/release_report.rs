@@ -15,15 +15,10 @@ use crate::state::releases;
 /// A `data:` URL holding `text` (UTF-8, percent-encoded): a download link that
 /// needs no server and no object-URL bookkeeping.
 pub fn data_url(mime: &str, text: &str) -> String {
-    let mut out = format!("data:{mime};charset=utf-8,");
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        crate::domain::percent::encode(text)
+    )
 }
 
 /// A file name from the release's title: letters, digits, dots and dashes only.
