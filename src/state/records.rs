@@ -14,9 +14,8 @@ use super::error::AppError;
 /// Meta key of this browser's device tag (part of every reference it mints).
 const DEVICE_TAG_KEY: &str = "device_tag";
 
-/// Upper bound on configuration lists read at once (services, groups, people): far
-/// above any real desk, small enough to read in one request.
-const CONFIG_LIMIT: u32 = 5_000;
+/// Records read per request when reading a whole kind.
+const PAGE: u32 = 5_000;
 
 /// Decodes a stored body into a record, naming the document when it cannot be read.
 pub fn decode(row: &DocRow) -> Result<Record, AppError> {
@@ -53,17 +52,26 @@ pub async fn save<S: Store>(
     }
 }
 
-/// All live records of one kind, newest first.
+/// All live records of one kind, newest first, read a page at a time (no limit on
+/// how many).
 pub async fn all_of_kind<S: Store>(store: &S, kind: &str) -> Result<Vec<Record>, AppError> {
-    let rows = store
-        .list(&ListQuery {
-            kind: kind.to_string(),
-            filter: ListFilter::All,
-            limit: CONFIG_LIMIT,
-            offset: 0,
-        })
-        .await?;
-    rows.iter().map(decode).collect()
+    let mut out = Vec::new();
+    loop {
+        let rows = store
+            .list(&ListQuery {
+                kind: kind.to_string(),
+                filter: ListFilter::All,
+                limit: PAGE,
+                offset: out.len() as u32,
+            })
+            .await?;
+        for row in &rows {
+            out.push(decode(row)?);
+        }
+        if rows.len() < PAGE as usize {
+            return Ok(out);
+        }
+    }
 }
 
 /// The desk settings (priority matrix, SLA targets); defaults when none are stored.
@@ -171,4 +179,42 @@ pub fn enum_key<T: serde::Serialize>(v: &T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::Timestamp;
+    use crate::storage::memory::MemoryStore;
+    use crate::test_util::block_on;
+
+    #[test]
+    fn a_whole_kind_is_read_past_one_page_newest_first() {
+        block_on(async {
+            let s = MemoryStore::new();
+            let n = PAGE as usize + 3;
+            let batch: Vec<NewRevision> = (0..n)
+                .filter_map(|k| {
+                    let service = Service {
+                        id: format!("service:{k:05}"),
+                        name: format!("Service {k}"),
+                        description: String::new(),
+                        updated: Timestamp(k as i64),
+                    };
+                    revision(&Record::Service(service), None).ok()
+                })
+                .collect();
+            assert!(s.put_batch(batch).await.is_ok());
+            let all = all_of_kind(&s, "service").await.unwrap_or_default();
+            assert_eq!(all.len(), n, "nothing cut off at a page boundary");
+            assert_eq!(
+                all.first().map(|r| r.updated()),
+                Some(Timestamp(n as i64 - 1))
+            );
+            let mut ids: Vec<&str> = all.iter().map(|r| r.id()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "no record read twice");
+        });
+    }
 }
