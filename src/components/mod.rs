@@ -12,6 +12,7 @@ pub mod policy_notes;
 pub mod priority_badge;
 pub mod problem_form;
 pub mod release_form;
+pub mod save_flow;
 pub mod status_badge;
 pub mod toast_region;
 pub mod top_nav;

@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::article_form::ArticleForm;
 use crate::components::error_panel::error_panel;
+use crate::components::save_flow::save_callback;
 use crate::domain::article::ArticleStatus;
 use crate::domain::validation::ValidationErrors;
-use crate::pages::desk::article_save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::articles;
 use crate::state::db::Db;

@@ -7,9 +7,9 @@ use leptos_router::NavigateOptions;
 
 use crate::components::article_form::ArticleForm;
 use crate::components::error_panel::error_panel;
+use crate::components::save_flow::save_callback;
 use crate::domain::article::{ArticleDraft, Audience};
 use crate::domain::validation::ValidationErrors;
-use crate::pages::desk::article_save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::articles;
 use crate::state::db::Db;

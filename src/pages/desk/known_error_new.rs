@@ -3,13 +3,15 @@
 //! still under investigation can move to "Known error" in the same save.
 
 use leptos::prelude::*;
+
+use crate::domain::known_error::KnownErrorDraft;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::known_error_form::{KnownErrorForm, ProblemMove};
+use crate::components::save_flow::save_callback;
 use crate::domain::known_error_prefill::offers_problem_move;
 use crate::domain::validation::ValidationErrors;
-use crate::pages::desk::known_error_save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
@@ -57,7 +59,7 @@ pub fn NewKnownError() -> impl IntoView {
                         checked: RwSignal::new(true),
                     });
                     let moving = problem_move.as_ref().map(|m| (m.problem.clone(), m.checked));
-                    let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                    let on_submit = save_callback(errors, busy, "created", move |store, draft: KnownErrorDraft| {
                         let by = who.author();
                         let move_problem = moving.as_ref().is_some_and(|(id, checked)| {
                             draft.problem.as_deref() == Some(id.as_str()) && checked.get_untracked()

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::release_form::ReleaseForm;
+use crate::components::save_flow::save_callback;
 use crate::domain::validation::ValidationErrors;
-use crate::pages::desk::release_new::save_callback;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::error::AppError;
