@@ -43,3 +43,17 @@ pub fn precise_ms() -> f64 {
             * 1000.0
     }
 }
+
+/// Lets the browser run other work (input, painting) before continuing: a `setTimeout`
+/// of zero in the browser, nothing in native builds. Long jobs call it between chunks.
+pub async fn pause() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}

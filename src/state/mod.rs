@@ -19,6 +19,7 @@ pub mod prefs;
 pub mod problems;
 pub mod queue;
 pub mod records;
+pub mod search;
 pub mod releases;
 pub mod settings;
 pub mod toast;

@@ -194,7 +194,7 @@ impl Queue {
         // One refresh at a time; a second caller waits for the first and then finds
         // little or nothing left to do.
         while self.busy.get() {
-            pause().await;
+            super::clock::pause().await;
         }
         let _busy = Busy::hold(&self.busy);
         self.refresh_inner(store, now).await?;
@@ -263,7 +263,7 @@ impl Queue {
                 Some(next) => after = Some(next),
                 None => break,
             }
-            pause().await;
+            super::clock::pause().await;
         }
         fresh.built = true;
         fresh.seq = seq;
@@ -334,18 +334,6 @@ impl Drop for Busy {
 }
 
 /// Gives the browser a turn (input, painting) between chunks of work.
-async fn pause() {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
 #[cfg(test)]
 #[path = "queue_tests.rs"]
 mod tests;

@@ -1,0 +1,2 @@
+//! Tests of the search index module.
+use super::*;

@@ -1,0 +1,2 @@
+//! Tests of the search query module.
+use super::*;

@@ -1,0 +1,2 @@
+//! Tests of the search tokenize module.
+use super::*;
