@@ -29,7 +29,8 @@ use crate::pages::{
     desk::problem_list::ProblemList, desk::problem_new::NewProblem,
     desk::release_detail::ReleaseDetail, desk::release_edit::EditRelease,
     desk::release_list::ReleaseList, desk::release_new::NewRelease,
-    desk::release_report::ReleaseReport, desk::settings::DeskSettingsPage, desk::DeskLayout,
+    desk::release_report::ReleaseReport, desk::search::SearchPage,
+    desk::settings::DeskSettingsPage, desk::DeskLayout,
     home::Home,
 };
 #[cfg(not(feature = "portal-only"))]
@@ -83,6 +84,7 @@ fn AppRoutes() -> impl IntoView {
                         <Route path=path!("releases/:reference/edit") view=EditRelease/>
                         <Route path=path!("releases/:reference/report") view=ReleaseReport/>
                         <Route path=path!("practices") view=PracticesPage/>
+                        <Route path=path!("search") view=SearchPage/>
                         <Route path=path!("settings") view=DeskSettingsPage/>
                         <Route path=path!("articles") view=ArticleList/>
                         <Route path=path!("articles/new") view=NewArticle/>

@@ -44,6 +44,8 @@ pub enum AppRoute {
     ReleaseReport(String),
     /// Practice roles (owner, managers, practitioners) and policies.
     Practices,
+    /// Search across every kind of record, with filters (in the query string).
+    Search,
     /// Desk configuration: SLA targets, priority matrix, escalation procedures.
     Settings,
     /// The knowledge base as agents see it: every article, with filters.
@@ -107,6 +109,7 @@ impl AppRoute {
                 format!("/desk/releases/{}/report", encode_segment(r))
             }
             AppRoute::Practices => "/desk/practices".to_string(),
+            AppRoute::Search => "/desk/search".to_string(),
             AppRoute::Settings => "/desk/settings".to_string(),
             AppRoute::Articles => "/desk/articles".to_string(),
             AppRoute::NewArticle => "/desk/articles/new".to_string(),
@@ -184,6 +187,7 @@ mod tests {
             "/desk/releases/REL-1/report"
         );
         assert_eq!(AppRoute::Practices.href(), "/desk/practices");
+        assert_eq!(AppRoute::Search.href(), "/desk/search");
         assert_eq!(AppRoute::Portal.href(), "/portal");
         assert_eq!(AppRoute::Articles.href(), "/desk/articles");
         assert_eq!(AppRoute::NewArticle.href(), "/desk/articles/new");

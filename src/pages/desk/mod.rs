@@ -35,11 +35,13 @@ pub mod release_new;
 pub mod release_preprod;
 pub mod release_readiness_panel;
 pub mod release_report;
+pub mod search;
 pub mod settings;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
+use crate::components::command_palette::CommandPalette;
 use crate::components::who_am_i::WhoAmI;
 use crate::routes::AppRoute;
 
@@ -62,6 +64,7 @@ pub fn DeskLayout() -> impl IntoView {
             <main id="main" class="page desk-main">
                 <Outlet/>
             </main>
+            <CommandPalette/>
         </div>
     }
 }
