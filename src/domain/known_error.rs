@@ -296,6 +296,11 @@ impl KnownError {
         Ok(())
     }
 
+    /// True when the portal may show it: active, with a workaround to give.
+    pub fn is_public(&self) -> bool {
+        self.status == KnownErrorStatus::Active && !self.workaround.trim().is_empty()
+    }
+
     /// True while draft or active (the workaround still matters).
     pub fn is_open(&self) -> bool {
         matches!(

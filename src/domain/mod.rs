@@ -44,7 +44,6 @@ pub mod revision;
 pub mod settings_form;
 pub mod sla;
 pub mod sla_schedule;
-pub mod suggest;
 pub mod time;
 pub mod validation;
 pub mod workaround;

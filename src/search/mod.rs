@@ -8,7 +8,12 @@ pub mod extract;
 pub mod highlight;
 pub mod index;
 pub mod query;
+pub mod text;
 pub mod tokenize;
+
+#[cfg(test)]
+#[path = "ranking_tests.rs"]
+mod ranking_tests;
 
 pub use index::{DocMeta, Index};
 pub use query::{Filter, Hit, Results, SearchQuery};

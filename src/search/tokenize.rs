@@ -4,7 +4,7 @@
 //! such as `ERR-4012`, `Wi-Fi` or `INC-7K3QF-0042` also as one joined term (`err4012`).
 //! Every term keeps the byte span it came from, for highlighting.
 
-use crate::domain::suggest::{fold, is_stopword, stem};
+use super::text::{fold, is_stopword, stem};
 
 /// One term of a text and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,6 +3,8 @@
 //! feedback. The end user's own requests live in `portal_requests`, the plain words in
 //! `domain::portal_words`. Nothing here ever returns an internal article.
 
+use std::collections::HashMap;
+
 use crate::domain::article::KnowledgeArticle;
 use crate::domain::document::contact_key;
 use crate::domain::feedback::{Feedback, FeedbackDraft};
@@ -20,7 +22,8 @@ use super::records::{all_of_kind, decode, new_id, save};
 mod requests;
 
 use crate::domain::portal_words as plain;
-use crate::domain::suggest::{from_article, from_known_error, SuggestIndex};
+use crate::search::extract::from_record;
+use crate::search::{Filter, Index, SearchDoc, SearchQuery};
 pub use requests::{comment, confirm_fixed, my_request, reopen, report, ReportForm};
 
 /// Rows examined per [`Store::scan`] chunk: a few hundred kilobytes of JSON, enough to
@@ -98,7 +101,7 @@ pub async fn deflect<S: Store>(store: &S, target: &Target) -> Result<(), AppErro
         }
         Target::KnownError(id) => {
             bump(store, id, |r| match r {
-                Record::KnownError(k) if from_known_error(k).is_some() => {
+                Record::KnownError(k) if k.is_public() => {
                     k.deflected();
                     true
                 }
@@ -179,24 +182,51 @@ impl Offer {
     }
 }
 
-/// Everything that can be suggested, ready to rank many times as the person types.
+/// Everything that can be suggested, ready to rank many times as the person types:
+/// the offers and a search index that only ever holds public content
+/// ([`Index::public`]), queried with the portal-only filter as well.
 #[derive(Clone, Debug, Default)]
 pub struct SuggestionPool {
-    index: SuggestIndex,
-    offers: Vec<Offer>,
+    index: Index,
+    offers: HashMap<String, Offer>,
 }
 
 impl SuggestionPool {
+    /// A pool of `(what is searched, what is offered)` pairs; records that are not
+    /// public are left out.
+    pub fn from_docs(docs: Vec<(SearchDoc, Offer)>) -> SuggestionPool {
+        let mut pool = SuggestionPool {
+            index: Index::public(),
+            offers: HashMap::new(),
+        };
+        for (doc, offer) in docs {
+            pool.index.upsert(&doc);
+            if pool.index.contains(&doc.id) {
+                pool.offers.insert(doc.id, offer);
+            }
+        }
+        pool
+    }
+
     /// The best `limit` offers for what the person typed, best first; nothing for
     /// fewer than three letters.
     pub fn suggest(&self, query: &str, limit: usize) -> Vec<Offer> {
         if query.trim().chars().filter(|c| c.is_alphanumeric()).count() < 3 {
             return Vec::new();
         }
+        let q = SearchQuery {
+            text: query.to_owned(),
+            filter: Filter {
+                public_only: true,
+                ..Filter::default()
+            },
+            limit,
+        };
         self.index
-            .search(query, limit)
+            .search(&q)
+            .hits
             .into_iter()
-            .filter_map(|s| self.offers.get(s.index).cloned())
+            .filter_map(|h| self.offers.get(&h.doc.id).cloned())
             .collect()
     }
 
@@ -217,32 +247,29 @@ const EXCERPT: usize = 140;
 /// Loads the public articles and the active known errors with a workaround (with the
 /// name of the release that introduced them) as a suggestion pool.
 pub async fn suggestion_pool<S: Store>(store: &S) -> Result<SuggestionPool, AppError> {
-    let (mut candidates, mut offers) = (Vec::new(), Vec::new());
+    let mut docs = Vec::new();
     for a in public_articles(store).await? {
-        if let Some(c) = from_article(&a) {
-            candidates.push(c);
-            offers.push(Offer {
+        let Some(doc) = from_record(&Record::Article(a.clone())) else {
+            continue;
+        };
+        docs.push((
+            doc,
+            Offer {
                 target: Target::Article(a.id.clone()),
                 reference: Some(a.reference.as_str().to_owned()),
                 title: a.title,
                 line: a.summary,
                 body: a.body,
-            });
-        }
+            },
+        ));
     }
     let releases = releases(store).await?;
     for r in all_of_kind(store, "known_error").await? {
+        let Some(doc) = from_record(&r) else { continue };
         let Record::KnownError(k) = r else { continue };
-        let Some(c) = from_known_error(&k) else {
-            continue;
-        };
-        candidates.push(c);
-        offers.push(known_error_offer(k, &releases));
+        docs.push((doc, known_error_offer(k, &releases)));
     }
-    Ok(SuggestionPool {
-        index: SuggestIndex::new(&candidates),
-        offers,
-    })
+    Ok(SuggestionPool::from_docs(docs))
 }
 
 fn known_error_offer(k: KnownError, releases: &[Release]) -> Offer {
@@ -368,3 +395,7 @@ pub(crate) async fn scan_kind<S: Store, T>(
 #[cfg(test)]
 #[path = "portal_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "portal_search_tests.rs"]
+mod search_tests;

@@ -1,0 +1,1 @@
+//! The ranking suite: realistic queries over the demo data and the first result a person expects.
