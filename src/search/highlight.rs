@@ -46,14 +46,23 @@ mod tests {
 
     #[test]
     fn marks_matched_words_whatever_their_case_or_accents() {
-        assert_eq!(marked("The Printer jams", &["printer"]), "The [Printer] jams");
+        assert_eq!(
+            marked("The Printer jams", &["printer"]),
+            "The [Printer] jams"
+        );
         assert_eq!(marked("Café wifi", &["cafe"]), "[Café] wifi");
-        assert_eq!(marked("printers and printing", &["print", "printer"]), "[printers] and [printing]");
+        assert_eq!(
+            marked("printers and printing", &["print", "printer"]),
+            "[printers] and [printing]"
+        );
     }
 
     #[test]
     fn a_matched_code_is_marked_whole() {
-        assert_eq!(marked("Error ERR-4012 again", &["err4012"]), "Error [ERR-4012] again");
+        assert_eq!(
+            marked("Error ERR-4012 again", &["err4012"]),
+            "Error [ERR-4012] again"
+        );
         assert_eq!(marked("ERR-4012", &["4012", "err4012"]), "[ERR-4012]");
     }
 

@@ -1,14 +1,17 @@
-//! The inverted index: a sorted term dictionary (prefix ranges), one posting per term
-//! and record with its count in each field, a forward list per record so a record is
-//! removed or replaced in place, per-field lengths for BM25F, term buckets by length
-//! for typo matching, and exact lookup of references and error codes.
+//! The inverted index: a term dictionary (hashed for lookups, sorted for prefix
+//! ranges), one posting per term and record with its count in each field, a forward
+//! list per record so a record is removed or replaced in place, per-field lengths for
+//! BM25F, term buckets by length for typo matching, and a sorted map of codes
+//! (references, their numbers, error codes) for exact and prefix lookup. References
+//! live only in the code map: 50k unique references in the dictionary would make every
+//! prefix and typo scan walk them.
 //!
 //! Records are added, replaced and removed one at a time; the result is the same as
 //! building from scratch (see [`Index::snapshot`] and the property test).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::tokenize::{compact, tokens};
+use super::tokenize::{compact, scan};
 use super::{Kind, SearchDoc};
 
 /// Fields, most telling first: reference and error code, title, summary, body.
@@ -44,6 +47,8 @@ pub struct Index {
     pub(crate) docs: Vec<Option<DocMeta>>,
     free_slots: Vec<u32>,
     slot_of: HashMap<String, u32>,
+    /// Term → term id, for lookups while indexing.
+    ids: HashMap<Box<str>, u32>,
     /// Term → term id, sorted (prefix ranges).
     pub(crate) terms: BTreeMap<Box<str>, u32>,
     /// Term id → term (empty for a free id).
@@ -59,8 +64,10 @@ pub struct Index {
     pub(crate) lens: Vec<[u16; FIELDS]>,
     len_sum: [u64; FIELDS],
     live: u32,
-    /// Compact reference or error code → slots.
-    lookup: HashMap<String, Vec<u32>>,
+    /// Code (compact reference, reference without its kind, reference number, error
+    /// code) → the slots holding it, and whether the code is the record's whole
+    /// reference or error code (an exact hit) rather than its number.
+    pub(crate) codes: BTreeMap<Box<str>, Vec<(u32, bool)>>,
     /// Refuses records the portal may not show.
     public_only: bool,
 }
@@ -71,16 +78,12 @@ pub struct Index {
 pub struct Snapshot {
     pub postings: BTreeMap<String, BTreeMap<String, [u8; FIELDS]>>,
     pub docs: BTreeMap<String, (DocMeta, [u16; FIELDS])>,
-    pub lookup: BTreeMap<String, BTreeSet<String>>,
+    pub codes: BTreeMap<String, BTreeSet<(String, bool)>>,
     pub by_len: BTreeMap<usize, BTreeSet<String>>,
     pub len_sum: [u64; FIELDS],
     pub live: u32,
 }
 
-/// Longest field length counted (terms); longer fields count as this long.
-const MAX_LEN: u16 = u16::MAX;
-
-/// Shortest snippet cut; see [`SearchDoc::snippet`].
 fn meta(doc: &SearchDoc) -> DocMeta {
     DocMeta {
         id: doc.id.clone(),
@@ -95,15 +98,6 @@ fn meta(doc: &SearchDoc) -> DocMeta {
         updated: doc.updated,
         public: doc.public,
     }
-}
-
-/// The terms of a reference: its joined form and the parts with digits (device tag,
-/// number), not the kind prefix every record of the kind shares.
-fn reference_terms(reference: &str) -> impl Iterator<Item = String> {
-    tokens(reference)
-        .into_iter()
-        .filter(|t| t.joined || t.term.bytes().any(|b| b.is_ascii_digit()))
-        .map(|t| t.term)
 }
 
 impl Index {
@@ -142,26 +136,23 @@ impl Index {
         if self.public_only && !doc.public {
             return;
         }
-        let mut counts: HashMap<String, [u8; FIELDS]> = HashMap::new();
+        // (term id, field) for every term, then counted per term.
+        let mut pairs: Vec<(u32, u8)> = Vec::new();
         let mut lens = [0u16; FIELDS];
-        let mut add = |field: usize, term: String| {
-            let tf = counts.entry(term).or_insert([0; FIELDS]);
-            tf[field] = tf[field].saturating_add(1);
-            lens[field] = lens[field].saturating_add(1).min(MAX_LEN);
-        };
-        for term in reference_terms(&doc.reference) {
-            add(0, term);
+        let code = doc.code.as_deref().unwrap_or("");
+        for (field, text) in [
+            (0u8, code),
+            (1, doc.title.as_str()),
+            (2, doc.summary.as_str()),
+            (3, doc.body.as_str()),
+        ] {
+            scan(text, |t| {
+                pairs.push((self.term_id(t.term), field));
+                let l = &mut lens[usize::from(field)];
+                *l = l.saturating_add(1);
+            });
         }
-        for text in doc.code.iter() {
-            for t in tokens(text) {
-                add(0, t.term);
-            }
-        }
-        for (field, text) in [(1, &doc.title), (2, &doc.summary), (3, &doc.body)] {
-            for t in tokens(text) {
-                add(field, t.term);
-            }
-        }
+        pairs.sort_unstable();
         let slot = match self.free_slots.pop() {
             Some(s) => s,
             None => {
@@ -171,11 +162,19 @@ impl Index {
                 (self.docs.len() - 1) as u32
             }
         };
-        let mut ids = Vec::with_capacity(counts.len());
-        for (term, tf) in counts {
-            let tid = self.term_id(term);
-            self.postings[tid as usize].push(Posting { slot, tf });
-            ids.push(tid);
+        let mut ids: Vec<u32> = Vec::new();
+        for (tid, field) in pairs {
+            if ids.last() != Some(&tid) {
+                ids.push(tid);
+                self.postings[tid as usize].push(Posting {
+                    slot,
+                    tf: [0; FIELDS],
+                });
+            }
+            if let Some(p) = self.postings[tid as usize].last_mut() {
+                let tf = &mut p.tf[usize::from(field)];
+                *tf = tf.saturating_add(1);
+            }
         }
         let s = slot as usize;
         self.forward[s] = ids;
@@ -183,8 +182,11 @@ impl Index {
         for (sum, l) in self.len_sum.iter_mut().zip(lens) {
             *sum += u64::from(l);
         }
-        for key in lookup_keys(doc.reference.as_str(), doc.code.as_deref()) {
-            self.lookup.entry(key).or_default().push(slot);
+        for (key, exact) in code_keys(&doc.reference, doc.code.as_deref()) {
+            self.codes
+                .entry(key.into_boxed_str())
+                .or_default()
+                .push((slot, exact));
         }
         self.docs[s] = Some(meta(doc));
         self.slot_of.insert(doc.id.clone(), slot);
@@ -211,11 +213,11 @@ impl Index {
         }
         self.lens[s] = [0; FIELDS];
         if let Some(doc) = self.docs[s].take() {
-            for key in lookup_keys(&doc.reference, doc.code.as_deref()) {
-                if let Some(slots) = self.lookup.get_mut(&key) {
-                    slots.retain(|&x| x != slot);
+            for (key, _) in code_keys(&doc.reference, doc.code.as_deref()) {
+                if let Some(slots) = self.codes.get_mut(key.as_str()) {
+                    slots.retain(|&(x, _)| x != slot);
                     if slots.is_empty() {
-                        self.lookup.remove(&key);
+                        self.codes.remove(key.as_str());
                     }
                 }
             }
@@ -224,11 +226,11 @@ impl Index {
         self.live -= 1;
     }
 
-    fn term_id(&mut self, term: String) -> u32 {
-        if let Some(&id) = self.terms.get(term.as_str()) {
+    fn term_id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
             return id;
         }
-        let text: Box<str> = term.into_boxed_str();
+        let text: Box<str> = term.into();
         let id = match self.free_terms.pop() {
             Some(id) => {
                 self.term_text[id as usize] = text.clone();
@@ -247,6 +249,7 @@ impl Index {
             }
             self.by_len[n].push(id);
         }
+        self.ids.insert(text.clone(), id);
         self.terms.insert(text, id);
         id
     }
@@ -254,6 +257,7 @@ impl Index {
     fn free_term(&mut self, tid: u32) {
         let text = std::mem::take(&mut self.term_text[tid as usize]);
         self.terms.remove(&text);
+        self.ids.remove(&text);
         if text.chars().all(char::is_alphabetic) {
             if let Some(bucket) = self.by_len.get_mut(text.chars().count()) {
                 if let Some(at) = bucket.iter().position(|&x| x == tid) {
@@ -265,9 +269,11 @@ impl Index {
         self.free_terms.push(tid);
     }
 
-    /// Slots whose reference or error code is exactly `key` ([`compact`] form).
-    pub(crate) fn exact(&self, key: &str) -> &[u32] {
-        self.lookup.get(key).map_or(&[], Vec::as_slice)
+    /// Slots whose whole reference or error code is `key` ([`compact`] form).
+    pub(crate) fn exact(&self, key: &str) -> Vec<u32> {
+        self.codes.get(key).map_or_else(Vec::new, |slots| {
+            slots.iter().filter(|(_, e)| *e).map(|&(s, _)| s).collect()
+        })
     }
 
     /// Average number of terms per field over the records.
@@ -322,15 +328,20 @@ impl Index {
             .iter()
             .map(|f| f.capacity() * 4 + size_of::<Vec<u32>>())
             .sum();
-        let terms: usize = self.term_text.iter().map(|t| 2 * t.len() + 48).sum();
+        let terms: usize = self.term_text.iter().map(|t| 3 * t.len() + 80).sum();
         let slot_of: usize = self.slot_of.keys().map(|k| k.capacity() + 40).sum();
-        let lookup: usize = self.lookup.iter().map(|(k, v)| k.capacity() + v.capacity() * 4 + 56).sum();
+        // A B-tree entry: key box + vec header, plus node overhead.
+        let codes: usize = self
+            .codes
+            .iter()
+            .map(|(k, v)| k.len() + v.capacity() * size_of::<(u32, bool)>() + 64)
+            .sum();
         meta + self.docs.capacity() * size_of::<Option<DocMeta>>()
             + postings
             + forward
             + terms
             + slot_of
-            + lookup
+            + codes
             + self.lens.capacity() * size_of::<[u16; FIELDS]>()
             + self.by_len.iter().map(|b| b.capacity() * 4).sum::<usize>()
     }
@@ -352,24 +363,36 @@ impl Index {
         let docs = self
             .slot_of
             .iter()
-            .filter_map(|(id, &s)| Some((id.clone(), (self.doc(s)?.clone(), self.lens[s as usize]))))
+            .filter_map(|(id, &s)| {
+                Some((id.clone(), (self.doc(s)?.clone(), self.lens[s as usize])))
+            })
             .collect();
-        let lookup = self
-            .lookup
+        let codes = self
+            .codes
             .iter()
-            .map(|(k, slots)| (k.clone(), slots.iter().map(|&s| id_of(s)).collect()))
+            .map(|(k, slots)| {
+                let ids = slots.iter().map(|&(s, e)| (id_of(s), e)).collect();
+                (k.to_string(), ids)
+            })
             .collect();
         let by_len = self
             .by_len
             .iter()
             .enumerate()
             .filter(|(_, b)| !b.is_empty())
-            .map(|(n, b)| (n, b.iter().map(|&t| self.term_text[t as usize].to_string()).collect()))
+            .map(|(n, b)| {
+                (
+                    n,
+                    b.iter()
+                        .map(|&t| self.term_text[t as usize].to_string())
+                        .collect(),
+                )
+            })
             .collect();
         Snapshot {
             postings,
             docs,
-            lookup,
+            codes,
             by_len,
             len_sum: self.len_sum,
             live: self.live,
@@ -377,24 +400,31 @@ impl Index {
     }
 }
 
-/// The exact-lookup keys of a record: its reference, its reference without the kind
-/// prefix, and its error code.
-fn lookup_keys(reference: &str, code: Option<&str>) -> Vec<String> {
-    let mut keys = Vec::new();
-    let full = compact(reference);
-    if !full.is_empty() {
-        if let Some((_, rest)) = reference.split_once('-') {
-            let short = compact(rest);
-            if !short.is_empty() && short != full {
-                keys.push(short);
-            }
+/// The codes of a record, each with whether it is an exact key: its reference
+/// (`inc7k3qf0042`), the reference without its kind (`7k3qf0042`) and its error code
+/// are; the reference's number without zeros (`42`) is not.
+fn code_keys(reference: &str, code: Option<&str>) -> Vec<(String, bool)> {
+    let mut keys: Vec<(String, bool)> = Vec::new();
+    let mut add = |key: String, exact: bool| {
+        if !key.is_empty() && !keys.iter().any(|(k, _)| *k == key) {
+            keys.push((key, exact));
         }
-        keys.push(full);
+    };
+    add(compact(reference), true);
+    if let Some((_, rest)) = reference.split_once('-') {
+        add(compact(rest), true);
     }
-    if let Some(code) = code.map(compact).filter(|c| !c.is_empty()) {
-        if !keys.contains(&code) {
-            keys.push(code);
-        }
+    if let Some(number) = reference.rsplit('-').next().filter(|n| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && reference.contains('-')
+    }) {
+        let trimmed = number.trim_start_matches('0');
+        add(
+            if trimmed.is_empty() { "0" } else { trimmed }.to_owned(),
+            false,
+        );
+    }
+    if let Some(code) = code {
+        add(compact(code), true);
     }
     keys
 }

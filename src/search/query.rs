@@ -100,7 +100,9 @@ impl Index {
         let mut words = query_terms(&q.text);
         words.truncate(MAX_WORDS);
         let exact_key = exact_key(&q.text);
-        let exact = exact_key.as_deref().map_or(&[][..], |k| self.exact(k));
+        let exact = exact_key
+            .as_deref()
+            .map_or_else(Vec::new, |k| self.exact(k));
         if words.is_empty() && exact.is_empty() {
             return Results::default();
         }
@@ -142,6 +144,33 @@ impl Index {
                     matched.push(self.term_text[tid as usize].to_string());
                 }
             }
+            // References and codes: the code itself, or (for a word with digits or
+            // joined parts) a reference it starts.
+            for (key, slots) in self
+                .codes
+                .range::<str, _>((Bound::Included(word.word.as_str()), Bound::Unbounded))
+            {
+                let whole = **key == *word.word;
+                if !whole && !(word.code && key.starts_with(word.word.as_str())) {
+                    break;
+                }
+                let weight = if whole { 1.0 } else { PREFIX };
+                let df = slots.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                for &(slot, exact) in slots {
+                    let s = slot as usize;
+                    if state[s] == 0 || !(whole || exact) {
+                        continue;
+                    }
+                    let score = weight * idf * saturate([1, 0, 0, 0], self.lens[s], avg);
+                    if best[s] == 0.0 {
+                        touched.push(slot);
+                    }
+                    if score > best[s] {
+                        best[s] = score;
+                    }
+                }
+            }
             for &s in &touched {
                 let s = s as usize;
                 total[s] += best[s];
@@ -150,7 +179,11 @@ impl Index {
             }
             touched.clear();
         }
-        let all = if words.is_empty() { 0 } else { (1u16 << words.len()) - 1 };
+        let all = if words.is_empty() {
+            0
+        } else {
+            (1u16 << words.len()) - 1
+        };
         let mut all_words = true;
         let mut pick: Vec<usize> = (0..state.len())
             .filter(|&s| mask[s] == all && all != 0)
@@ -163,7 +196,7 @@ impl Index {
                 total[s] *= mask[s].count_ones() as f32 / words.len() as f32;
             }
         }
-        for &s in exact {
+        for &s in &exact {
             let s = s as usize;
             if state[s] != 0 && !pick.contains(&s) {
                 pick.push(s);
@@ -175,18 +208,23 @@ impl Index {
         };
         let mut ranked: Vec<(bool, f32, i64, u32)> = Vec::new();
         for s in pick {
-            let Some(d) = self.doc(s as u32) else { continue };
+            let Some(d) = self.doc(s as u32) else {
+                continue;
+            };
             out.by_kind[d.kind.index()] += 1;
             if state[s] == 2 {
                 out.total += 1;
                 ranked.push((exact.contains(&(s as u32)), total[s], d.updated, s as u32));
             }
         }
+        // Last, the id: records alike in score and age keep one order, whatever order
+        // they were indexed in (slots depend on the history of the index).
+        let id = |s: u32| self.doc(s).map_or("", |d| d.id.as_str());
         let order = |a: &(bool, f32, i64, u32), b: &(bool, f32, i64, u32)| {
             b.0.cmp(&a.0)
                 .then(b.1.total_cmp(&a.1))
                 .then(b.2.cmp(&a.2))
-                .then(a.3.cmp(&b.3))
+                .then_with(|| id(a.3).cmp(id(b.3)))
         };
         if ranked.len() > q.limit && q.limit > 0 {
             ranked.select_nth_unstable_by(q.limit - 1, order);
@@ -225,7 +263,8 @@ impl Index {
         }
         for (t, &tid) in self
             .terms
-            .range::<str, _>((Bound::Included(word.word.as_str()), Bound::Unbounded)) {
+            .range::<str, _>((Bound::Included(word.word.as_str()), Bound::Unbounded))
+        {
             if !t.starts_with(word.word.as_str()) {
                 break;
             }
@@ -259,11 +298,12 @@ fn saturate(tf: [u8; FIELDS], lens: [u16; FIELDS], avg: [f32; FIELDS]) -> f32 {
     weighted * (K1 + 1.0) / (weighted + K1)
 }
 
-/// The lookup key when the query could be one reference or error code: one chunk with
-/// a digit in it (`INC-7K3QF-0042`, `err4012`).
+/// The lookup key when the query could be one reference or error code: one chunk
+/// without spaces (`INC-7K3QF-0042`, `err4012`, `SESSION_EXPIRED`: codes need not have
+/// digits). Only a record whose whole reference or code it is sits under that key.
 fn exact_key(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.is_empty() || t.contains(char::is_whitespace) || !t.contains(|c: char| c.is_ascii_digit()) {
+    if t.is_empty() || t.contains(char::is_whitespace) {
         return None;
     }
     Some(compact(t))

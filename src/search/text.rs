@@ -5,6 +5,20 @@
 /// Lowercases, folds common Latin accents and ligatures, and drops apostrophes.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out` (no allocation once `out` is large enough).
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(
+            text.bytes()
+                .filter(|&b| b != b'\'' && b != b'`')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         let folded = match c {
             '\'' | '\u{2019}' | '\u{2018}' | '`' => "",
@@ -38,7 +52,6 @@ pub fn fold(text: &str) -> String {
         };
         out.push_str(folded);
     }
-    out
 }
 
 /// English words that say nothing about the problem (apostrophes already dropped).
@@ -68,43 +81,57 @@ pub fn is_stopword(word: &str) -> bool {
 /// other than l, s, z), then a final silent `e`. Both sides use the same function, so
 /// `printing`/`prints`, `crashed`/`crashes` and `change`/`changed` meet.
 pub fn stem(word: &str) -> String {
-    let n = word.chars().count();
-    if n < 5 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
-        return word.to_owned();
+    let mut out = String::with_capacity(word.len());
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`] into `out` (cleared first), without allocating once `out` is large enough.
+pub fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    let n = word.len();
+    if n < 5 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        out.push_str(word);
+        return;
     }
-    let mut w = word.to_owned();
-    if let Some(base) = w.strip_suffix("ies") {
-        w = format!("{base}y");
+    if let Some(base) = word.strip_suffix("ies") {
+        out.push_str(base);
+        out.push('y');
     } else if ["sses", "ches", "shes", "xes"]
         .iter()
-        .any(|s| w.ends_with(s))
+        .any(|s| word.ends_with(s))
     {
-        w.truncate(w.len() - 2);
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        w.truncate(w.len() - 1);
-    } else if let Some(base) = w
+        out.push_str(&word[..n - 2]);
+    } else if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        out.push_str(&word[..n - 1]);
+    } else if let Some(base) = word
         .strip_suffix("ing")
-        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| word.strip_suffix("ed"))
         .filter(|b| b.len() >= 3)
     {
-        w = undouble(base);
+        out.push_str(undouble(base));
+    } else {
+        out.push_str(word);
     }
-    if w.len() >= 5 && w.ends_with('e') {
-        w.truncate(w.len() - 1);
+    if out.len() >= 5 && out.ends_with('e') {
+        out.pop();
     }
-    w
 }
 
 /// `dropp` → `drop`, `jamm` → `jam`; `call`, `pass`, `buzz` stay.
-fn undouble(base: &str) -> String {
+fn undouble(base: &str) -> &str {
     let b = base.as_bytes();
     match b {
         [.., x, y]
             if x == y && !matches!(x, b'l' | b's' | b'z' | b'a' | b'e' | b'i' | b'o' | b'u') =>
         {
-            base[..base.len() - 1].to_owned()
+            &base[..base.len() - 1]
         }
-        _ => base.to_owned(),
+        _ => base,
     }
 }
 

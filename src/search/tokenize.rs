@@ -4,7 +4,7 @@
 //! such as `ERR-4012`, `Wi-Fi` or `INC-7K3QF-0042` also as one joined term (`err4012`).
 //! Every term keeps the byte span it came from, for highlighting.
 
-use super::text::{fold, is_stopword, stem};
+use super::text::{fold, fold_into, is_stopword, stem_into};
 
 /// One term of a text and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,22 +31,23 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
-/// Byte spans of the alphanumeric parts of `text`, grouped into chunks.
-fn chunks(text: &str) -> Vec<Vec<(usize, usize)>> {
-    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+/// Calls `each` with the byte spans of the alphanumeric parts of every chunk of `text`
+/// (a chunk is parts joined by single connectors), reusing one buffer.
+fn chunks(text: &str, mut each: impl FnMut(&[(usize, usize)])) {
     let mut current: Vec<(usize, usize)> = Vec::new();
     let mut part: Option<usize> = None;
     // The separator run since the last part: `Some(true)` while it is one connector.
     let mut gap: Option<bool> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let inside_word = is_apostrophe(c)
             && part.is_some()
-            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inside_word {
             if part.is_none() {
                 if gap != Some(true) && !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
+                    each(&current);
+                    current.clear();
                 }
                 part = Some(at);
             }
@@ -64,18 +65,19 @@ fn chunks(text: &str) -> Vec<Vec<(usize, usize)>> {
         current.push((start, text.len()));
     }
     if !current.is_empty() {
-        out.push(current);
+        each(&current);
     }
-    out
 }
 
-/// The term of one folded part: digits without leading zeros, words stemmed.
-fn part_term(word: &str) -> String {
+/// The term of one folded part into `out`: digits without leading zeros, words
+/// stemmed.
+fn part_term<'a>(word: &'a str, out: &'a mut String) -> &'a str {
     if word.bytes().all(|b| b.is_ascii_digit()) {
         let trimmed = word.trim_start_matches('0');
-        return if trimmed.is_empty() { "0" } else { trimmed }.to_owned();
+        return if trimmed.is_empty() { "0" } else { trimmed };
     }
-    stem(word)
+    stem_into(word, out);
+    out
 }
 
 /// A part is kept unless it is a stopword or a lone letter.
@@ -85,19 +87,32 @@ fn keep(word: &str) -> bool {
     (long || word.bytes().all(|b| b.is_ascii_digit())) && !is_stopword(word)
 }
 
-/// Every term of a record's text, in order, with repeats: each kept part, then the
-/// joined form of a chunk of several parts.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    for chunk in chunks(text) {
-        let mut joined = String::new();
-        for &(start, end) in &chunk {
-            let word = fold(&text[start..end]);
+/// One term of a text, borrowed from the scanner's buffers.
+#[derive(Debug)]
+pub struct TermRef<'a> {
+    pub term: &'a str,
+    pub word: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub joined: bool,
+}
+
+/// Calls `emit` for every term of a record's text, in order, with repeats: each kept
+/// part, then the joined form of a chunk of several parts. Allocates nothing per term
+/// (this is what building the index spends its time on).
+pub fn scan(text: &str, mut emit: impl FnMut(TermRef<'_>)) {
+    let (mut word, mut stemmed, mut joined) = (String::new(), String::new(), String::new());
+    chunks(text, |chunk| {
+        joined.clear();
+        for &(start, end) in chunk {
+            word.clear();
+            fold_into(&text[start..end], &mut word);
             joined.push_str(&word);
             if keep(&word) {
-                out.push(Token {
-                    term: part_term(&word),
-                    word,
+                let term = part_term(&word, &mut stemmed);
+                emit(TermRef {
+                    term,
+                    word: &word,
                     start,
                     end,
                     joined: false,
@@ -105,16 +120,29 @@ pub fn tokens(text: &str) -> Vec<Token> {
             }
         }
         if chunk.len() > 1 {
-            let (start, end) = (chunk[0].0, chunk[chunk.len() - 1].1);
-            out.push(Token {
-                term: joined.clone(),
-                word: joined,
-                start,
-                end,
+            emit(TermRef {
+                term: &joined,
+                word: &joined,
+                start: chunk[0].0,
+                end: chunk[chunk.len() - 1].1,
                 joined: true,
             });
         }
-    }
+    });
+}
+
+/// Every term of a record's text (see [`scan`]), owned.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    scan(text, |t| {
+        out.push(Token {
+            term: t.term.to_owned(),
+            word: t.word.to_owned(),
+            start: t.start,
+            end: t.end,
+            joined: t.joined,
+        })
+    });
     out
 }
 
@@ -135,7 +163,8 @@ pub struct QueryTerm {
 /// one joined word; stopwords are dropped.
 pub fn query_terms(query: &str) -> Vec<QueryTerm> {
     let mut out: Vec<QueryTerm> = Vec::new();
-    for chunk in chunks(query) {
+    let mut stemmed = String::new();
+    chunks(query, |chunk| {
         let term = if chunk.len() > 1 {
             let (start, end) = (chunk[0].0, chunk[chunk.len() - 1].1);
             let joined: String = chunk.iter().map(|&(s, e)| fold(&query[s..e])).collect();
@@ -149,23 +178,24 @@ pub fn query_terms(query: &str) -> Vec<QueryTerm> {
             let (start, end) = chunk[0];
             let word = fold(&query[start..end]);
             if is_stopword(&word) || word.is_empty() {
-                continue;
+                return;
             }
+            let term = part_term(&word, &mut stemmed).to_owned();
+            let digits = word.bytes().all(|b| b.is_ascii_digit());
             QueryTerm {
-                term: part_term(&word),
                 typed: word.chars().count(),
                 code: word.chars().any(|c| c.is_ascii_digit()),
-                word: if word.bytes().all(|b| b.is_ascii_digit()) {
-                    part_term(&word)
-                } else {
-                    word
-                },
+                word: if digits { term.clone() } else { word },
+                term,
             }
         };
-        if !out.iter().any(|t| t.term == term.term && t.word == term.word) {
+        if !out
+            .iter()
+            .any(|t| t.term == term.term && t.word == term.word)
+        {
             out.push(term);
         }
-    }
+    });
     out
 }
 
