@@ -48,6 +48,21 @@ fn osa<T: PartialEq + Copy>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// The set of letters in `word` as bits (a–z each its own bit, other characters
+/// folded onto the rest). One edit adds or removes at most one letter and a
+/// substitution at most two, so `(letters(a) ^ letters(b)).count_ones() > 2 * d` proves
+/// the words are more than `d` edits apart without computing the distance.
+pub fn letters(word: &str) -> u32 {
+    word.chars().fold(0, |set, c| {
+        let bit = if c.is_ascii_lowercase() {
+            u32::from(c) - u32::from('a')
+        } else {
+            26 + u32::from(c) % 6
+        };
+        set | 1 << bit
+    })
+}
+
 /// The number of typos forgiven in a word of `typed` characters: none below four,
 /// one from four, two from eight.
 pub fn tolerance(typed: usize) -> usize {
@@ -79,6 +94,26 @@ mod tests {
         assert_eq!(within("ab", "abcdef", 2), None);
         assert_eq!(within("", "ab", 2), Some(2));
         assert_eq!(within("", "abc", 2), None);
+    }
+
+    #[test]
+    fn the_letter_set_bound_never_rules_out_a_word_within_reach() {
+        for (a, b, d) in [
+            ("printer", "printr", 1),
+            ("printer", "prinler", 1),
+            ("printer", "pritner", 1),
+            ("certificate", "certifcate", 1),
+            ("outlook", "outlok", 1),
+            ("café", "cafe", 1),
+            ("password", "pasword", 1),
+        ] {
+            assert!(
+                (letters(a) ^ letters(b)).count_ones() as usize <= 2 * d,
+                "{a} {b}"
+            );
+            assert_eq!(within(a, b, d), Some(d));
+        }
+        assert!((letters("printer") ^ letters("scanner")).count_ones() > 2);
     }
 
     #[test]

@@ -11,11 +11,15 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::distance::letters;
 use super::tokenize::{compact, scan};
 use super::{Kind, SearchDoc};
 
 /// Fields, most telling first: reference and error code, title, summary, body.
 pub const FIELDS: usize = 4;
+
+/// [`Index::kinds`] of a free slot.
+pub(crate) const FREE: u8 = u8::MAX;
 
 /// What a result shows and what filters look at, kept per record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,7 +61,9 @@ pub struct Index {
     pub(crate) postings: Vec<Vec<Posting>>,
     free_terms: Vec<u32>,
     /// Alphabetic term ids by length in characters: the candidates for typo matching.
-    pub(crate) by_len: Vec<Vec<u32>>,
+    /// Each with its letter set ([`letters`]), which rules most candidates out
+    /// before an edit distance is computed.
+    pub(crate) by_len: Vec<Vec<(u32, u32)>>,
     /// Slot → the ids of its distinct terms.
     forward: Vec<Vec<u32>>,
     /// Slot → number of terms in each field.
@@ -67,7 +73,13 @@ pub struct Index {
     /// Code (compact reference, reference without its kind, reference number, error
     /// code) → the slots holding it, and whether the code is the record's whole
     /// reference or error code (an exact hit) rather than its number.
-    pub(crate) codes: BTreeMap<Box<str>, Vec<(u32, bool)>>,
+    /// Keyed by code and slot, so a prefix walks one flat ordered run.
+    pub(crate) codes: BTreeMap<(Box<str>, u32), bool>,
+    /// Slot → kind ([`FREE`] for a free slot), created and updated (ms): what every
+    /// query reads for every candidate, kept apart from the rest for speed.
+    pub(crate) kinds: Vec<u8>,
+    pub(crate) created: Vec<i64>,
+    pub(crate) updated: Vec<i64>,
     /// Refuses records the portal may not show.
     public_only: bool,
 }
@@ -159,6 +171,9 @@ impl Index {
                 self.docs.push(None);
                 self.forward.push(Vec::new());
                 self.lens.push([0; FIELDS]);
+                self.kinds.push(FREE);
+                self.created.push(0);
+                self.updated.push(0);
                 (self.docs.len() - 1) as u32
             }
         };
@@ -183,11 +198,11 @@ impl Index {
             *sum += u64::from(l);
         }
         for (key, exact) in code_keys(&doc.reference, doc.code.as_deref()) {
-            self.codes
-                .entry(key.into_boxed_str())
-                .or_default()
-                .push((slot, exact));
+            self.codes.insert((key.into_boxed_str(), slot), exact);
         }
+        self.kinds[s] = doc.kind as u8;
+        self.created[s] = doc.created;
+        self.updated[s] = doc.updated;
         self.docs[s] = Some(meta(doc));
         self.slot_of.insert(doc.id.clone(), slot);
         self.live += 1;
@@ -212,14 +227,10 @@ impl Index {
             *sum -= u64::from(l);
         }
         self.lens[s] = [0; FIELDS];
+        self.kinds[s] = FREE;
         if let Some(doc) = self.docs[s].take() {
             for (key, _) in code_keys(&doc.reference, doc.code.as_deref()) {
-                if let Some(slots) = self.codes.get_mut(key.as_str()) {
-                    slots.retain(|&(x, _)| x != slot);
-                    if slots.is_empty() {
-                        self.codes.remove(key.as_str());
-                    }
-                }
+                self.codes.remove(&(key.into_boxed_str(), slot));
             }
         }
         self.free_slots.push(slot);
@@ -247,7 +258,7 @@ impl Index {
             if self.by_len.len() <= n {
                 self.by_len.resize_with(n + 1, Vec::new);
             }
-            self.by_len[n].push(id);
+            self.by_len[n].push((id, letters(&text)));
         }
         self.ids.insert(text.clone(), id);
         self.terms.insert(text, id);
@@ -260,7 +271,7 @@ impl Index {
         self.ids.remove(&text);
         if text.chars().all(char::is_alphabetic) {
             if let Some(bucket) = self.by_len.get_mut(text.chars().count()) {
-                if let Some(at) = bucket.iter().position(|&x| x == tid) {
+                if let Some(at) = bucket.iter().position(|&(x, _)| x == tid) {
                     bucket.swap_remove(at);
                 }
             }
@@ -271,9 +282,12 @@ impl Index {
 
     /// Slots whose whole reference or error code is `key` ([`compact`] form).
     pub(crate) fn exact(&self, key: &str) -> Vec<u32> {
-        self.codes.get(key).map_or_else(Vec::new, |slots| {
-            slots.iter().filter(|(_, e)| *e).map(|&(s, _)| s).collect()
-        })
+        let key: Box<str> = key.into();
+        self.codes
+            .range((key.clone(), 0)..=(key, u32::MAX))
+            .filter(|(_, &exact)| exact)
+            .map(|((_, slot), _)| *slot)
+            .collect()
     }
 
     /// Average number of terms per field over the records.
@@ -331,11 +345,8 @@ impl Index {
         let terms: usize = self.term_text.iter().map(|t| 3 * t.len() + 80).sum();
         let slot_of: usize = self.slot_of.keys().map(|k| k.capacity() + 40).sum();
         // A B-tree entry: key box + vec header, plus node overhead.
-        let codes: usize = self
-            .codes
-            .iter()
-            .map(|(k, v)| k.len() + v.capacity() * size_of::<(u32, bool)>() + 64)
-            .sum();
+        // A B-tree entry: boxed key, slot, flag, and its share of the node.
+        let codes: usize = self.codes.keys().map(|(k, _)| k.len() + 48).sum();
         meta + self.docs.capacity() * size_of::<Option<DocMeta>>()
             + postings
             + forward
@@ -343,7 +354,9 @@ impl Index {
             + slot_of
             + codes
             + self.lens.capacity() * size_of::<[u16; FIELDS]>()
-            + self.by_len.iter().map(|b| b.capacity() * 4).sum::<usize>()
+            + self.kinds.capacity()
+            + (self.created.capacity() + self.updated.capacity()) * 8
+            + self.by_len.iter().map(|b| b.capacity() * 8).sum::<usize>()
     }
 
     /// The content, independent of how it was built.
@@ -367,14 +380,13 @@ impl Index {
                 Some((id.clone(), (self.doc(s)?.clone(), self.lens[s as usize])))
             })
             .collect();
-        let codes = self
-            .codes
-            .iter()
-            .map(|(k, slots)| {
-                let ids = slots.iter().map(|&(s, e)| (id_of(s), e)).collect();
-                (k.to_string(), ids)
-            })
-            .collect();
+        let mut codes: BTreeMap<String, BTreeSet<(String, bool)>> = BTreeMap::new();
+        for ((key, slot), &exact) in &self.codes {
+            codes
+                .entry(key.to_string())
+                .or_default()
+                .insert((id_of(*slot), exact));
+        }
         let by_len = self
             .by_len
             .iter()
@@ -384,7 +396,7 @@ impl Index {
                 (
                     n,
                     b.iter()
-                        .map(|&t| self.term_text[t as usize].to_string())
+                        .map(|&(t, _)| self.term_text[t as usize].to_string())
                         .collect(),
                 )
             })

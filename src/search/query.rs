@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::ops::Bound;
 
-use super::distance::{tolerance, within};
-use super::index::{DocMeta, Index, FIELDS};
+use super::distance::{letters, tolerance, within};
+use super::index::{DocMeta, Index, FIELDS, FREE};
 use super::tokenize::{compact, query_terms, QueryTerm};
 use super::Kind;
 
@@ -94,7 +94,73 @@ pub struct Results {
     pub all_words: bool,
 }
 
+/// Per-query working arrays, one entry per slot.
+struct Scratch {
+    /// 2 admitted, 1 admitted but of another kind, 0 filtered out.
+    state: Vec<u8>,
+    /// Sum over the words of each word's best match.
+    total: Vec<f32>,
+    /// Bit per word that matched.
+    mask: Vec<u16>,
+    /// The current word's best match.
+    best: Vec<f32>,
+    /// Slots the current word touched.
+    touched: Vec<u32>,
+    /// Slots any word touched.
+    seen: Vec<u32>,
+}
+
+impl Scratch {
+    /// Credits `score` to `slot` for the current word (its best match counts).
+    #[inline(always)]
+    fn credit(&mut self, slot: u32, score: f32) {
+        let s = slot as usize;
+        if self.best[s] == 0.0 {
+            self.touched.push(slot);
+        }
+        if score > self.best[s] {
+            self.best[s] = score;
+        }
+    }
+
+    /// Closes word `i`: adds each touched slot's best to its total.
+    fn end_word(&mut self, i: usize) {
+        for &slot in &self.touched {
+            let s = slot as usize;
+            if self.mask[s] == 0 {
+                self.seen.push(slot);
+            }
+            self.total[s] += self.best[s];
+            self.mask[s] |= 1 << i;
+            self.best[s] = 0.0;
+        }
+        self.touched.clear();
+    }
+}
+
 impl Index {
+    /// Per slot: 2 admitted, 1 admitted but of another kind, 0 filtered out. Reads
+    /// the per-record details only when a filter needs them.
+    fn admitted(&self, f: &Filter) -> Vec<u8> {
+        let details = f.status.is_some() || f.service.is_some() || f.public_only;
+        (0..self.slots())
+            .map(|s| {
+                let k = self.kinds[s];
+                if k == FREE
+                    || f.from.is_some_and(|from| self.created[s] < from)
+                    || f.to.is_some_and(|to| self.created[s] >= to)
+                {
+                    return 0;
+                }
+                if details && !self.doc(s as u32).is_some_and(|d| f.admits(d)) {
+                    return 0;
+                }
+                let kind = Kind::ALL.get(usize::from(k)).copied();
+                1 + u8::from(kind.is_some_and(|k| f.admits_kind(k)))
+            })
+            .collect()
+    }
+
     /// Runs a query.
     pub fn search(&self, q: &SearchQuery) -> Results {
         let mut words = query_terms(&q.text);
@@ -106,38 +172,34 @@ impl Index {
         if words.is_empty() && exact.is_empty() {
             return Results::default();
         }
-        // Per slot: 2 admitted, 1 admitted but another kind, 0 filtered out.
-        let state: Vec<u8> = (0..self.slots() as u32)
-            .map(|s| match self.doc(s) {
-                Some(d) if q.filter.admits(d) => 1 + u8::from(q.filter.admits_kind(d.kind)),
-                _ => 0,
-            })
-            .collect();
+        let state = self.admitted(&q.filter);
+        let slots = state.len();
+        let mut x = Scratch {
+            state,
+            total: vec![0.0; slots],
+            mask: vec![0; slots],
+            best: vec![0.0; slots],
+            touched: Vec::new(),
+            seen: Vec::new(),
+        };
         let avg = self.avg_lens();
         let n = self.len() as f32;
-        let mut total = vec![0f32; state.len()];
-        let mut mask = vec![0u16; state.len()];
-        let mut best = vec![0f32; state.len()];
-        let mut touched: Vec<u32> = Vec::new();
+        let idf = |df: usize| {
+            let df = df as f32;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+        };
         let mut matched: Vec<String> = Vec::new();
+        let mut group: Vec<(u32, bool)> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             for (tid, weight) in self.expand(word) {
                 let list = &self.postings[tid as usize];
-                let df = list.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let w = weight * idf(list.len());
                 let mut hit = false;
                 for p in list {
                     let s = p.slot as usize;
-                    if state[s] == 0 {
-                        continue;
-                    }
-                    hit = true;
-                    let score = weight * idf * saturate(p.tf, self.lens[s], avg);
-                    if best[s] == 0.0 {
-                        touched.push(p.slot);
-                    }
-                    if score > best[s] {
-                        best[s] = score;
+                    if x.state[s] != 0 {
+                        hit = true;
+                        x.credit(p.slot, w * saturate(p.tf, self.lens[s], avg));
                     }
                 }
                 if hit {
@@ -145,39 +207,29 @@ impl Index {
                 }
             }
             // References and codes: the code itself, or (for a word with digits or
-            // joined parts) a reference it starts.
-            for (key, slots) in self
-                .codes
-                .range::<str, _>((Bound::Included(word.word.as_str()), Bound::Unbounded))
-            {
+            // joined parts) the references and codes it starts. Entries of one code
+            // are adjacent; each code is scored as one term.
+            let from: Box<str> = word.word.as_str().into();
+            let mut walk = self.codes.range((from, 0)..).peekable();
+            while let Some(((key, slot), &exact)) = walk.next() {
                 let whole = **key == *word.word;
                 if !whole && !(word.code && key.starts_with(word.word.as_str())) {
                     break;
                 }
-                let weight = if whole { 1.0 } else { PREFIX };
-                let df = slots.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for &(slot, exact) in slots {
+                group.clear();
+                group.push((*slot, exact));
+                while let Some(((_, slot), &exact)) = walk.next_if(|((k, _), _)| k == key) {
+                    group.push((*slot, exact));
+                }
+                let w = if whole { 1.0 } else { PREFIX } * idf(group.len());
+                for &(slot, exact) in &group {
                     let s = slot as usize;
-                    if state[s] == 0 || !(whole || exact) {
-                        continue;
-                    }
-                    let score = weight * idf * saturate([1, 0, 0, 0], self.lens[s], avg);
-                    if best[s] == 0.0 {
-                        touched.push(slot);
-                    }
-                    if score > best[s] {
-                        best[s] = score;
+                    if x.state[s] != 0 && (whole || exact) {
+                        x.credit(slot, w * saturate([1, 0, 0, 0], self.lens[s], avg));
                     }
                 }
             }
-            for &s in &touched {
-                let s = s as usize;
-                total[s] += best[s];
-                mask[s] |= 1 << i;
-                best[s] = 0.0;
-            }
-            touched.clear();
+            x.end_word(i);
         }
         let all = if words.is_empty() {
             0
@@ -185,20 +237,23 @@ impl Index {
             (1u16 << words.len()) - 1
         };
         let mut all_words = true;
-        let mut pick: Vec<usize> = (0..state.len())
-            .filter(|&s| mask[s] == all && all != 0)
+        let mut pick: Vec<u32> = x
+            .seen
+            .iter()
+            .copied()
+            .filter(|&s| all != 0 && x.mask[s as usize] == all)
             .collect();
         if pick.is_empty() && words.len() > 1 {
             all_words = false;
-            pick = (0..state.len()).filter(|&s| mask[s] != 0).collect();
+            pick = x.seen.clone();
             for &s in &pick {
                 // Records with more of the words come first.
-                total[s] *= mask[s].count_ones() as f32 / words.len() as f32;
+                let s = s as usize;
+                x.total[s] *= x.mask[s].count_ones() as f32 / words.len() as f32;
             }
         }
         for &s in &exact {
-            let s = s as usize;
-            if state[s] != 0 && !pick.contains(&s) {
+            if x.state[s as usize] != 0 && !pick.contains(&s) {
                 pick.push(s);
             }
         }
@@ -208,13 +263,14 @@ impl Index {
         };
         let mut ranked: Vec<(bool, f32, i64, u32)> = Vec::new();
         for s in pick {
-            let Some(d) = self.doc(s as u32) else {
+            let i = s as usize;
+            let Some(kind) = Kind::ALL.get(usize::from(self.kinds[i])) else {
                 continue;
             };
-            out.by_kind[d.kind.index()] += 1;
-            if state[s] == 2 {
+            out.by_kind[kind.index()] += 1;
+            if x.state[i] == 2 {
                 out.total += 1;
-                ranked.push((exact.contains(&(s as u32)), total[s], d.updated, s as u32));
+                ranked.push((exact.contains(&s), x.total[i], self.updated[i], s));
             }
         }
         // Last, the id: records alike in score and age keep one order, whatever order
@@ -273,8 +329,13 @@ impl Index {
         let max = if word.code { 0 } else { tolerance(word.typed) };
         if max > 0 {
             let len = word.term.chars().count();
+            let set = letters(&word.term);
             for n in len.saturating_sub(max)..=len + max {
-                for &tid in self.by_len.get(n).map_or(&[][..], Vec::as_slice) {
+                for &(tid, other) in self.by_len.get(n).map_or(&[][..], Vec::as_slice) {
+                    // One edit changes at most two letters of the set.
+                    if (set ^ other).count_ones() as usize > 2 * max {
+                        continue;
+                    }
                     if let Some(d) = within(&word.term, &self.term_text[tid as usize], max) {
                         put(tid, FUZZY[d.min(2)]);
                     }
