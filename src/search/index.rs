@@ -11,6 +11,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+#[path = "persist.rs"]
+mod persist;
+pub use persist::PersistError;
+
 use super::distance::letters;
 use super::tokenize::{compact, scan};
 use super::{Kind, SearchDoc};

@@ -15,7 +15,7 @@ pub mod tokenize;
 #[path = "ranking_tests.rs"]
 mod ranking_tests;
 
-pub use index::{DocMeta, Index};
+pub use index::{DocMeta, Index, PersistError};
 pub use query::{Filter, Hit, Results, SearchQuery};
 
 /// The kinds of record search covers, in the order results are grouped.
@@ -73,6 +73,22 @@ impl Kind {
             Kind::KnownError => "known error",
             Kind::Article => "article",
             Kind::Release => "release",
+        }
+    }
+
+    /// The status label of this kind spelt `label` (`In progress`), as the static
+    /// label the lifecycle uses; `None` when this kind has no such status.
+    pub fn status_label(self, label: &str) -> Option<&'static str> {
+        use crate::domain::lifecycle::Lifecycle;
+        fn find<S: Lifecycle>(label: &str) -> Option<&'static str> {
+            S::all().iter().map(|s| s.label()).find(|l| *l == label)
+        }
+        match self {
+            Kind::Incident => find::<crate::domain::incident_kinds::IncidentStatus>(label),
+            Kind::Problem => find::<crate::domain::problem::ProblemStatus>(label),
+            Kind::KnownError => find::<crate::domain::known_error::KnownErrorStatus>(label),
+            Kind::Article => find::<crate::domain::article::ArticleStatus>(label),
+            Kind::Release => find::<crate::domain::release::ReleaseStatus>(label),
         }
     }
 

@@ -45,7 +45,6 @@ pub struct Db {
     store: StoredValue<Option<Rc<AppStore>>, LocalStorage>,
     queue: StoredValue<super::queue::Queue, LocalStorage>,
     search: StoredValue<super::search::Search, LocalStorage>,
-    portal_search: StoredValue<super::search::Search, LocalStorage>,
     /// Opening / ready / failed.
     pub status: RwSignal<DbStatus>,
     /// Incremented after every write, so readers refresh.
@@ -59,7 +58,6 @@ impl Db {
             store: StoredValue::new_local(None),
             queue: StoredValue::new_local(super::queue::Queue::new()),
             search: StoredValue::new_local(super::search::Search::desk()),
-            portal_search: StoredValue::new_local(super::search::Search::portal()),
             status: RwSignal::new(DbStatus::Opening),
             revision: RwSignal::new(0),
         };
@@ -123,11 +121,6 @@ impl Db {
     /// palette and the search page.
     pub fn search(&self) -> super::search::Search {
         self.search.get_value()
-    }
-
-    /// The portal's search index: public content only.
-    pub fn portal_search(&self) -> super::search::Search {
-        self.portal_search.get_value()
     }
 
     /// Tells readers that data changed.

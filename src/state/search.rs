@@ -1,8 +1,9 @@
-//! The search index in memory: built from the store a chunk at a time (the page stays
-//! responsive), then kept current from the local changes feed, so a record created,
-//! edited, deleted or arriving by sync is findable (or gone) at the next query. The
-//! desk's index holds every searchable record; the portal's holds only what the portal
-//! may show, so nothing internal can reach it whatever the query.
+//! The desk's search index in memory. The first time, it is built from the store in
+//! slices (the page stays responsive) and saved in the store; later visits read the
+//! saved index back instead of re-reading every record. Either way it is then kept
+//! current from the local changes feed, so a record created, edited, deleted or
+//! arriving by sync is findable (or gone) at the next query. (The portal searches its
+//! own small public-only index: see `state::portal::SuggestionPool`.)
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -13,71 +14,47 @@ use crate::storage::Store;
 
 use super::error::AppError;
 
-/// Documents read per chunk while building (one chunk is one task of the page).
+/// Documents read from the store per transaction while building.
 const CHUNK: u32 = 1_000;
-/// Beyond this many changes since the last catch-up, rebuilding is cheaper.
+/// Longest stretch of indexing before the page gets a turn (ms): well under the 50 ms
+/// at which a task counts as long, so typing and scrolling stay smooth.
+const SLICE_MS: f64 = 20.0;
+/// Documents indexed between two looks at the clock.
+const CLOCK_EVERY: usize = 32;
+/// Beyond this many changes since the index's sequence, rebuilding is cheaper.
 const REBUILD_AFTER: usize = 5_000;
-
-/// Which records an index may hold.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
-enum Scope {
-    /// Incidents, problems, known errors, articles, releases.
-    #[default]
-    Desk,
-    /// Public published articles and active known errors with a workaround.
-    Portal,
-}
-
-impl Scope {
-    fn kinds(self) -> &'static [&'static str] {
-        match self {
-            Scope::Desk => &["incident", "problem", "known_error", "article", "release"],
-            Scope::Portal => &["article", "known_error"],
-        }
-    }
-
-    fn empty(self) -> Index {
-        match self {
-            Scope::Desk => Index::new(),
-            Scope::Portal => Index::public(),
-        }
-    }
-}
+/// The saved index is rewritten once this many writes were caught up since it was
+/// saved: often enough that opening the desk replays little, rarely enough that
+/// saving (tens of megabytes at 50k records) costs nothing people notice.
+const SAVE_AFTER: u64 = 1_000;
+/// Meta key of the saved index.
+pub const SAVED_KEY: &str = "search-index";
+/// The record kinds the desk searches.
+const KINDS: [&str; 5] = ["incident", "problem", "known_error", "article", "release"];
 
 #[derive(Default)]
 struct State {
     index: Index,
     /// Store sequence the index reflects.
     seq: u64,
+    /// Store sequence of the saved index.
+    saved: u64,
     built: bool,
     /// Documents that could not be read (damaged) at the last build or catch-up.
     unreadable: Vec<String>,
 }
 
-/// Handle to a shared index (cheap to clone).
+/// Handle to the shared index (cheap to clone).
 #[derive(Clone, Default)]
 pub struct Search {
-    scope: Scope,
     state: Rc<RefCell<State>>,
     busy: Rc<Cell<bool>>,
 }
 
 impl Search {
-    /// The desk's index (empty until the first [`Search::sync`]).
+    /// An empty index; the first [`Search::sync`] reads or builds it.
     pub fn desk() -> Search {
         Search::default()
-    }
-
-    /// The portal's index: public content only.
-    pub fn portal() -> Search {
-        Search {
-            scope: Scope::Portal,
-            state: Rc::new(RefCell::new(State {
-                index: Index::public(),
-                ..State::default()
-            })),
-            busy: Rc::default(),
-        }
     }
 
     /// True once built (it may be behind the store until the next sync).
@@ -110,9 +87,15 @@ impl Search {
         self.state.borrow().index.heap_bytes()
     }
 
-    /// Brings the index up to date with the store: a chunked build the first time (or
-    /// after very many changes), otherwise only the documents written since. Cheap when
-    /// nothing changed (one read of the store's sequence).
+    /// Forgets the index in memory (the saved one stays), so the next sync starts
+    /// over: reading the saved index, or building when there is none.
+    pub fn forget(&self) {
+        *self.state.borrow_mut() = State::default();
+    }
+
+    /// Brings the index up to date with the store: the saved index or a sliced build
+    /// the first time (or after very many changes), otherwise only the documents
+    /// written since. Cheap when nothing changed (one read of the store's sequence).
     pub async fn sync<S: Store>(&self, store: &S) -> Result<(), AppError> {
         // One sync at a time; a second caller waits and then finds little to do.
         while self.busy.get() {
@@ -126,6 +109,9 @@ impl Search {
 
     async fn sync_inner<S: Store>(&self, store: &S) -> Result<(), AppError> {
         let last = store.last_seq().await?;
+        if !self.is_built() {
+            self.read_saved(store, last).await?;
+        }
         let (built, seq) = {
             let s = self.state.borrow();
             (s.built, s.seq)
@@ -136,10 +122,9 @@ impl Search {
         if built {
             let changes = store.changes(seq, 0).await?;
             if changes.len() <= REBUILD_AFTER {
-                let kinds = self.scope.kinds();
                 for change in changes.iter().filter(|c| {
                     c.id.split_once(':')
-                        .is_some_and(|(kind, _)| kinds.contains(&kind))
+                        .is_some_and(|(kind, _)| KINDS.contains(&kind))
                 }) {
                     let doc = store.get(&change.id).await?;
                     let mut s = self.state.borrow_mut();
@@ -160,26 +145,74 @@ impl Search {
                         _ => s.index.remove(&change.id),
                     }
                 }
-                let mut s = self.state.borrow_mut();
-                s.seq = changes.last().map_or(last, |c| c.seq.max(last));
+                let due = {
+                    let mut s = self.state.borrow_mut();
+                    s.seq = changes.last().map_or(last, |c| c.seq.max(last));
+                    s.seq.saturating_sub(s.saved) >= SAVE_AFTER
+                };
+                if due {
+                    self.save(store).await;
+                }
                 return Ok(());
             }
         }
-        self.build(store, last).await
+        self.build(store, last).await?;
+        self.save(store).await;
+        Ok(())
+    }
+
+    /// Takes the saved index when there is a usable one. A damaged one, or one from a
+    /// store that was emptied since (its sequence is ahead), is ignored: the index is
+    /// then built from the records.
+    async fn read_saved<S: Store>(&self, store: &S, last: u64) -> Result<(), AppError> {
+        let Some(text) = store.meta_get(SAVED_KEY).await? else {
+            return Ok(());
+        };
+        if let Ok((index, seq)) = Index::load(&text) {
+            if seq <= last {
+                *self.state.borrow_mut() = State {
+                    index,
+                    seq,
+                    saved: seq,
+                    built: true,
+                    unreadable: Vec::new(),
+                };
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves the index in the store. A failure (a full disk, say) only means the next
+    /// visit builds again, so it is not an error for the person searching now.
+    async fn save<S: Store>(&self, store: &S) {
+        let (text, seq) = {
+            let s = self.state.borrow();
+            (s.index.save(s.seq), s.seq)
+        };
+        if store.meta_put(SAVED_KEY, &text).await.is_ok() {
+            self.state.borrow_mut().saved = seq;
+        }
     }
 
     async fn build<S: Store>(&self, store: &S, seq: u64) -> Result<(), AppError> {
-        let mut index = self.scope.empty();
+        let mut index = Index::new();
         let mut unreadable = Vec::new();
-        for kind in self.scope.kinds() {
+        for kind in KINDS {
             let mut after: Option<String> = None;
             loop {
                 let page = store.scan(kind, after.as_deref(), CHUNK).await?;
-                for row in &page.rows {
+                let mut slice = super::clock::precise_ms();
+                for (n, row) in page.rows.iter().enumerate() {
                     match from_json(&row.body) {
                         Ok(Some(doc)) => index.upsert(&doc),
                         Ok(None) => {}
                         Err(_) => unreadable.push(row.id.clone()),
+                    }
+                    if n % CLOCK_EVERY == CLOCK_EVERY - 1
+                        && super::clock::precise_ms() - slice > SLICE_MS
+                    {
+                        super::clock::pause().await;
+                        slice = super::clock::precise_ms();
                     }
                 }
                 match page.next {
@@ -192,6 +225,7 @@ impl Search {
         *self.state.borrow_mut() = State {
             index,
             seq,
+            saved: 0,
             built: true,
             unreadable,
         };
