@@ -30,8 +30,7 @@ use crate::pages::{
     desk::release_detail::ReleaseDetail, desk::release_edit::EditRelease,
     desk::release_list::ReleaseList, desk::release_new::NewRelease,
     desk::release_report::ReleaseReport, desk::search::SearchPage,
-    desk::settings::DeskSettingsPage, desk::DeskLayout,
-    home::Home,
+    desk::settings::DeskSettingsPage, desk::DeskLayout, home::Home,
 };
 #[cfg(not(feature = "portal-only"))]
 use crate::routes::AppRoute;

@@ -1,10 +1,10 @@
 //! Reusable UI pieces, one per file.
 
 pub mod article_form;
+pub mod command_palette;
 pub mod db_gate;
 pub mod demo_offer;
 pub mod error_panel;
-pub mod command_palette;
 pub mod field_error;
 pub mod incident_form;
 pub mod known_error_form;

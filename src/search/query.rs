@@ -213,7 +213,7 @@ impl Index {
             let mut walk = self.codes.range((from, 0)..).peekable();
             while let Some(((key, slot), &exact)) = walk.next() {
                 let whole = **key == *word.word;
-                if !whole && !(word.code && key.starts_with(word.word.as_str())) {
+                if !(whole || word.code && key.starts_with(word.word.as_str())) {
                     break;
                 }
                 group.clear();

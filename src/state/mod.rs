@@ -19,8 +19,8 @@ pub mod prefs;
 pub mod problems;
 pub mod queue;
 pub mod records;
-pub mod search;
 pub mod releases;
+pub mod search;
 pub mod settings;
 pub mod toast;
 
