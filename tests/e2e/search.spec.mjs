@@ -164,3 +164,14 @@ test('search page: filters in the URL with counts, a reload keeps them, typos an
   await expect(drops.locator('mark', { hasText: /^drops$/ })).toBeVisible();
   await expect(page.getByText('No record has all the words')).toHaveCount(0);
 });
+
+test('the incident list hands a misspelt search over to the search page', async ({ page }) => {
+  await page.goto('/desk/incidents?demo');
+  await appReady(page);
+  await page.getByLabel('Search', { exact: true }).fill('keybord');
+  // The list's own filter matches references and titles letter for letter.
+  await expect(page.getByText("No matching incidents")).toBeVisible();
+  await page.getByRole('link', { name: /Search descriptions too, typos forgiven: “keybord”/ }).click();
+  await expect(page).toHaveURL(/\/desk\/search\?q=keybord&kind=incident/);
+  await expect(page.getByRole('main').getByRole('link', { name: /Keyboard missing keys/ })).toBeVisible();
+});

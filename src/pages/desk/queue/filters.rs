@@ -100,6 +100,22 @@ pub fn FilterBar(
                     autocomplete="off"
                     prop:value=move || view().text
                     on:input=move |ev| { let v = select(&ev); ctx.edit(|f| f.text = v) }/>
+                {move || {
+                    let text = view().text;
+                    (!text.trim().is_empty()).then(|| {
+                        let href = crate::pages::desk::search::url::SearchParams {
+                            text: text.clone(),
+                            kind: Some(crate::search::Kind::Incident),
+                            ..Default::default()
+                        }
+                        .href();
+                        view! {
+                            <a class="field-hint" href=href>
+                                {format!("Search descriptions too, typos forgiven: “{}”", text.trim())}
+                            </a>
+                        }
+                    })
+                }}
             </div>
             <div class="field">
                 <label for="queue-status">"Status"</label>
