@@ -2,8 +2,10 @@
 # The benchmark command: builds the release, reports the shipped size of wasm + JS
 # (raw, gzip, brotli) and measures in headless Chromium: opening the database, bulk
 # inserts of 10k and 100k incidents, the first filtered page at 100k (from IndexedDB and
-# from the queue's in-memory rows), navigation to the incident list with 10k incidents
-# and turning its pages. Prints a table and writes target/bench.json.
+# from the queue's in-memory rows), search at 50k records (latency per keystroke,
+# building the index from IndexedDB, reading the saved index back, index memory,
+# catching up after an edit), navigation to the incident list with 10k incidents and
+# turning its pages. Prints a table and writes target/bench.json.
 # Figures are reported, never asserted: this is not a test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,11 +19,20 @@ echo "==> release build"
 scripts/build.sh >/dev/null
 sizes=$(node scripts/bench/sizes.mjs dist)
 
-echo "==> storage figures (IndexedDB in headless Chromium, release build)"
-storage=$(cargo test --profile bench-wasm --features bench --target wasm32-unknown-unknown \
-  --test bench_storage -- --nocapture 2>&1 | tee target/bench-storage.log | sed -n 's/.*BENCH //p' | paste -sd, -)
-if [ -z "$storage" ]; then
-  echo "the storage benchmark printed no figures; see target/bench-storage.log" >&2
+echo "==> storage and search figures (IndexedDB in headless Chromium, release build)"
+# The profile inherits `panic = "abort"` from release, which test harnesses ignore:
+# the library would be built twice (for the binary with the flag, for the tests
+# without) into the same unhashed wasm32 file name, and a test links whichever build
+# finished last (duplicate web-sys symbols). Asking for unwinding drops the flag for
+# both, so the library is built once; on wasm32 a panic aborts either way.
+figures=$(CARGO_PROFILE_BENCH_WASM_PANIC=unwind \
+  cargo test --profile bench-wasm --features bench --target wasm32-unknown-unknown \
+  --test bench_storage --test bench_search -- --nocapture 2>&1 | tee target/bench-browser.log \
+  | sed -n 's/.*BENCH //p')
+storage=$(printf '%s\n' "$figures" | { grep -v '"name":"search_' || true; } | paste -sd, -)
+search=$(printf '%s\n' "$figures" | { grep '"name":"search_' || true; } | paste -sd, -)
+if [ -z "$storage" ] || [ -z "$search" ]; then
+  echo "a browser benchmark printed no figures; see target/bench-browser.log" >&2
   exit 1
 fi
 
@@ -34,7 +45,7 @@ pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
 nav=$(node scripts/bench/navigation.mjs "http://127.0.0.1:$PORT" 10000 7)
 
-echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"navigation_10k\":$nav}" > target/bench.json
+echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"navigation_10k\":$nav}" > target/bench.json
 node -e '
 const b = JSON.parse(require("fs").readFileSync("target/bench.json", "utf8"));
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
@@ -52,10 +63,34 @@ const budgets = { open_database: "", insert_10k: "budget 500 ms", insert_100k: "
   queue_catch_up_one_edit_100k: "",
   raw_indexeddb_insert_10k: "(browser floor: plain JS, same indexes)" };
 for (const s of b.storage) rows.push([s.name, s.ms.toFixed(1) + " ms" + (s.p95_ms !== undefined ? ` (p95 ${s.p95_ms.toFixed(1)} ms)` : ""), budgets[s.name] ?? ""]);
+const wide = "(stress: 60k invented words added)";
+const searchBudgets = {
+  search_insert_50k: "(setup: writing the records)",
+  search_build_50k: "budget 1.2 s", search_build_50k_wide_vocab: wide,
+  search_build_longest_task_50k: "(longest main-thread task while building)",
+  search_load_saved_50k: "(later visits: the saved index read back)",
+  search_load_saved_50k_wide_vocab: wide,
+  search_build_longest_task_50k_wide_vocab: wide,
+  search_index_memory_50k: "budget 100 MB", search_index_memory_50k_wide_vocab: wide,
+  search_keystroke_50k: "budget 16 ms p95",
+  search_keystroke_kind_filter_50k: "budget 16 ms p95 (incidents only)",
+  search_keystroke_50k_wide_vocab: wide };
+const searchValue = (s) => s.mb !== undefined
+  ? `${s.mb.toFixed(1)} MB (estimate ${s.heap_bytes_mb.toFixed(1)}, wasm memory +${s.linear_growth_mb.toFixed(1)} MB)`
+  : s.keystrokes !== undefined
+  ? `p95 ${s.p95_ms.toFixed(1)} ms (median ${s.ms.toFixed(1)}, max ${s.max_ms.toFixed(1)}; ${s.over_16ms}/${s.keystrokes} keys > 16 ms)`
+  : s.saved_mb !== undefined
+  ? `${s.ms.toFixed(1)} ms (${s.saved_mb.toFixed(1)} MB saved; longest task ${s.longest_task_ms.toFixed(0)} ms)`
+  : s.ms.toFixed(1) + " ms" + (s.per_1k_docs_ms !== undefined ? ` (${s.per_1k_docs_ms.toFixed(1)} ms per 1k docs)` : "");
+for (const s of b.search) {
+  if (s.name.startsWith("search_insert_") && s.name !== "search_insert_50k") continue;
+  rows.push([s.name, searchValue(s), searchBudgets[s.name] ?? ""]);
+}
 rows.push(["navigation to list, 10k incidents (median)", b.navigation_10k.median_ms.toFixed(1) + " ms", "budget 400 ms"]);
 rows.push(["queue: next page in the DOM, 10k (median)", b.navigation_10k.page_turn_dom_median_ms.toFixed(1) + " ms", "budget 16 ms per frame"]);
 rows.push(["queue: next page painted, 10k (median)", b.navigation_10k.page_turn_median_ms.toFixed(1) + " ms" + ` (max ${b.navigation_10k.page_turn_max_ms.toFixed(1)} ms)`, "(adds the wait for the next frame)"]);
 const w = Math.max(...rows.map((r) => r[0].length));
-for (const r of rows) console.log(r[0].padEnd(w + 2) + r[1].padEnd(34) + r[2]);
+const v = Math.max(32, ...rows.map((r) => r[1].length));
+for (const r of rows) console.log(r[0].padEnd(w + 2) + r[1].padEnd(v + 2) + r[2]);
 '
 echo "(written to target/bench.json)"
