@@ -4,21 +4,7 @@
 use super::*;
 
 fn doc(id: &str, title: &str) -> SearchDoc {
-    SearchDoc {
-        id: id.to_owned(),
-        kind: Kind::Incident,
-        reference: String::new(),
-        code: None,
-        title: title.to_owned(),
-        summary: String::new(),
-        body: String::new(),
-        snippet: String::new(),
-        status: "New",
-        services: Vec::new(),
-        created: 0,
-        updated: 0,
-        public: true,
-    }
+    SearchDoc::sample(id, title, true)
 }
 
 fn index_of(docs: &[SearchDoc]) -> Index {

@@ -126,3 +126,25 @@ pub struct SearchDoc {
     /// with a workaround).
     pub public: bool,
 }
+
+#[cfg(test)]
+impl SearchDoc {
+    /// For tests: an incident with only an id, a title and whether it is public.
+    pub(crate) fn sample(id: &str, title: &str, public: bool) -> SearchDoc {
+        SearchDoc {
+            id: id.to_owned(),
+            kind: Kind::Incident,
+            reference: String::new(),
+            code: None,
+            title: title.to_owned(),
+            summary: String::new(),
+            body: String::new(),
+            snippet: String::new(),
+            status: "New",
+            services: Vec::new(),
+            created: 0,
+            updated: 0,
+            public,
+        }
+    }
+}

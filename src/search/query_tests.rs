@@ -6,21 +6,7 @@ use crate::search::SearchDoc;
 
 /// An incident with only a title; tests fill in the rest with [`With::with`].
 fn doc(id: &str, title: &str) -> SearchDoc {
-    SearchDoc {
-        id: id.to_owned(),
-        kind: Kind::Incident,
-        reference: String::new(),
-        code: None,
-        title: title.to_owned(),
-        summary: String::new(),
-        body: String::new(),
-        snippet: String::new(),
-        status: "New",
-        services: Vec::new(),
-        created: 0,
-        updated: 0,
-        public: false,
-    }
+    SearchDoc::sample(id, title, false)
 }
 
 trait With: Sized {
