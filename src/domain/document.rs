@@ -79,6 +79,18 @@ pub struct NewRevision {
     pub body: String,
 }
 
+/// A revision received from another replica (by sync or a restore): a leaf with its
+/// known ancestry, as CouchDB's `_revisions` gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemoteRevision {
+    pub id: String,
+    /// The revision and its ancestors, newest first, positions decreasing by one.
+    pub path: Vec<super::revision::Rev>,
+    pub deleted: bool,
+    /// The body without CouchDB's `_`-prefixed fields.
+    pub body: String,
+}
+
 /// A non-winning leaf revision kept so that no edit is ever lost.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeafBody {

@@ -1,27 +1,34 @@
 //! The pure write rules every store shares: checking a local edit against the current
 //! winner, minting its revision, and settling which leaf body wins.
 
-use crate::domain::document::{DocState, LeafBody, NewRevision};
+use crate::domain::document::{DocState, LeafBody, NewRevision, RemoteRevision};
 use crate::domain::revision::{next_rev, RevTree};
 
 use super::{StoreError, WriteResult};
 
 /// Checks what a write carries before anything is stored.
 pub fn validate(rev: &NewRevision) -> Result<(), StoreError> {
-    if rev.id.is_empty() {
+    validate_id(&rev.id)?;
+    validate_body(&rev.id, &rev.body)
+}
+
+fn validate_id(id: &str) -> Result<(), StoreError> {
+    if id.is_empty() {
         return Err(StoreError::Invalid("a document needs an id".into()));
     }
     // CouchDB reserves ids starting with '_' (`_design/…`, `_local/…`): keep sync simple.
-    if rev.id.starts_with('_') {
+    if id.starts_with('_') {
         return Err(StoreError::Invalid(format!(
-            "document id \"{}\" must not start with '_'",
-            rev.id
+            "document id \"{id}\" must not start with '_'"
         )));
     }
-    if serde_json::from_str::<&serde_json::value::RawValue>(&rev.body).is_err() {
+    Ok(())
+}
+
+fn validate_body(id: &str, body: &str) -> Result<(), StoreError> {
+    if serde_json::from_str::<&serde_json::value::RawValue>(body).is_err() {
         return Err(StoreError::Invalid(format!(
-            "the body of \"{}\" is not JSON",
-            rev.id
+            "the body of \"{id}\" is not JSON"
         )));
     }
     Ok(())
@@ -83,6 +90,53 @@ pub fn apply_local_edit(
         body,
     });
     settle(id, tree, leaves, seq)
+}
+
+/// Merges a revision from another replica into the stored state of its document.
+///
+/// The path joins the revision tree (nothing is ever removed: a concurrent edit becomes
+/// a conflict leaf), the winner is chosen again by CouchDB's rule. Returns `None` when the
+/// revision was already known: merging is idempotent and writes nothing.
+pub fn apply_remote(
+    existing: Option<DocState>,
+    rev: RemoteRevision,
+    seq: u64,
+) -> Result<Option<DocState>, StoreError> {
+    validate_id(&rev.id)?;
+    validate_body(&rev.id, &rev.body)?;
+    let RemoteRevision {
+        id,
+        path,
+        deleted,
+        body,
+    } = rev;
+    let leaf = path.first().cloned().ok_or_else(|| {
+        StoreError::Invalid(format!("a revision of \"{id}\" came without a revision id"))
+    })?;
+    let (mut tree, mut leaves) = match existing {
+        Some(state) => {
+            let mut leaves = state.others;
+            leaves.push(LeafBody {
+                rev: state.rev,
+                deleted: state.deleted,
+                body: state.body,
+            });
+            (state.tree, leaves)
+        }
+        None => (RevTree::new(), Vec::new()),
+    };
+    let added = tree
+        .merge_path(&path, deleted)
+        .map_err(|e| StoreError::Invalid(format!("revision history of \"{id}\": {e}")))?;
+    if added == 0 {
+        return Ok(None);
+    }
+    leaves.push(LeafBody {
+        rev: leaf,
+        deleted,
+        body,
+    });
+    settle(id, tree, leaves, seq).map(Some)
 }
 
 /// Builds the stored state from a tree and the bodies of its leaves: picks the winner

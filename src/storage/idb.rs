@@ -12,9 +12,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbIndex, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction};
 
-use crate::domain::document::{DocState, NewRevision};
+use crate::domain::document::{DocState, NewRevision, RemoteRevision};
 
-use super::edit::{apply_local_edit, validate, write_result};
+use super::edit::{apply_local_edit, apply_remote, validate, write_result};
 use super::js::{dom_error, idb_error, js_error, open_error, RawRequest};
 use super::schema::{self, decode_change, decode_row, decode_state, encode_all};
 use super::schema::{BY_REF, BY_SEQ, DOCS, META, SEQ_KEY};
@@ -67,6 +67,96 @@ impl IdbStore {
             .map_err(open_error)?
             .await
             .map_err(idb_error)
+    }
+
+    /// One readwrite transaction over a batch: reads every touched document, applies
+    /// `apply` to each in order (on the staged result of earlier items), and writes what
+    /// changed with the new sequence numbers. `None` from `apply` writes nothing.
+    async fn write_batch<T>(
+        &self,
+        items: Vec<T>,
+        id_of: impl Fn(&T) -> &str,
+        mut apply: impl FnMut(Option<DocState>, T, u64) -> Result<Option<DocState>, StoreError>,
+    ) -> Result<Vec<WriteResult>, StoreError> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.tx(&[DOCS, META], true)?;
+        let docs = tx.object_store(DOCS).map_err(idb_error)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let (docs, meta) = (docs.as_sys(), meta.as_sys());
+        let mut ids: Vec<&str> = items.iter().map(&id_of).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() >= KEY_SCAN_MIN {
+            // Large batches (imports): learn which ids exist from one key-only scan of
+            // their id range, then read only those.
+            let (Some(lo), Some(hi)) = (ids.first(), ids.last()) else {
+                return Ok(Vec::new());
+            };
+            let range = IdbKeyRange::bound(&JsValue::from_str(lo), &JsValue::from_str(hi))
+                .map_err(|e| js_error(&e))?;
+            let req = docs
+                .get_all_keys_with_key(&range)
+                .map_err(|e| js_error(&e))?;
+            let keys: Array = RawRequest::new(req).await?.unchecked_into();
+            let known: HashSet<String> = keys.iter().filter_map(|k| k.as_string()).collect();
+            ids.retain(|id| known.contains(*id));
+        }
+        // Every read goes out before any is awaited (one round trip for the batch).
+        let mut reads: HashMap<String, IdbRequest> = HashMap::with_capacity(ids.len());
+        for id in ids {
+            let req = docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?;
+            reads.insert(id.to_owned(), req);
+        }
+        // Requests run in order, so once this last one is done every read above is too.
+        let seq_req = meta
+            .get(&JsValue::from_str(SEQ_KEY))
+            .map_err(|e| js_error(&e))?;
+        let mut seq = seq_from(&RawRequest::new(seq_req).await?)?;
+        let mut staged: HashMap<String, DocState> = HashMap::with_capacity(items.len());
+        let mut unchanged: HashMap<String, DocState> = HashMap::new();
+        let mut results = Vec::with_capacity(items.len());
+        for item in items {
+            let id = id_of(&item).to_owned();
+            let existing = match staged.get(&id).or_else(|| unchanged.get(&id)) {
+                Some(s) => Some(s.clone()),
+                None => match reads.remove(&id) {
+                    Some(req) => {
+                        let v = req.result().map_err(|e| js_error(&e))?;
+                        if v.is_undefined() {
+                            None
+                        } else {
+                            Some(decode_state(&v)?)
+                        }
+                    }
+                    None => None,
+                },
+            };
+            match apply(existing.clone(), item, seq + 1)? {
+                Some(state) => {
+                    seq += 1;
+                    results.push(write_result(&state));
+                    staged.insert(state.id.clone(), state);
+                }
+                // Unchanged: keep what was read so a later item of the batch sees it.
+                None => {
+                    if let Some(state) = existing.filter(|_| !staged.contains_key(&id)) {
+                        unchanged.insert(id, state);
+                    }
+                }
+            }
+        }
+        if staged.is_empty() {
+            return Ok(results);
+        }
+        for record in encode_all(staged.values())?.iter() {
+            docs.put(&record).map_err(|e| js_error(&e))?;
+        }
+        meta.put_with_key(&JsValue::from_f64(seq as f64), &JsValue::from_str(SEQ_KEY))
+            .map_err(|e| js_error(&e))?;
+        commit(tx).await?;
+        Ok(results)
     }
 
     fn tx(&self, stores: &[&str], write: bool) -> Result<Transaction<'_>, StoreError> {
@@ -177,72 +267,31 @@ impl Store for IdbStore {
     }
 
     async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError> {
-        if revs.is_empty() {
-            return Ok(Vec::new());
-        }
         revs.iter().try_for_each(validate)?;
-        let tx = self.tx(&[DOCS, META], true)?;
-        let docs = tx.object_store(DOCS).map_err(idb_error)?;
-        let meta = tx.object_store(META).map_err(idb_error)?;
-        let (docs, meta) = (docs.as_sys(), meta.as_sys());
-        let mut ids: Vec<&str> = revs.iter().map(|r| r.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        if ids.len() >= KEY_SCAN_MIN {
-            // Large batches (imports): learn which ids exist from one key-only scan of
-            // their id range, then read only those.
-            let (Some(lo), Some(hi)) = (ids.first(), ids.last()) else {
-                return Ok(Vec::new());
-            };
-            let range = IdbKeyRange::bound(&JsValue::from_str(lo), &JsValue::from_str(hi))
-                .map_err(|e| js_error(&e))?;
-            let req = docs
-                .get_all_keys_with_key(&range)
-                .map_err(|e| js_error(&e))?;
-            let keys: Array = RawRequest::new(req).await?.unchecked_into();
-            let known: HashSet<String> = keys.iter().filter_map(|k| k.as_string()).collect();
-            ids.retain(|id| known.contains(*id));
-        }
-        // Every read goes out before any is awaited (one round trip for the batch).
-        let mut reads: HashMap<String, IdbRequest> = HashMap::with_capacity(ids.len());
-        for id in ids {
-            let req = docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?;
-            reads.insert(id.to_owned(), req);
-        }
-        // Requests run in order, so once this last one is done every read above is too.
-        let seq_req = meta
-            .get(&JsValue::from_str(SEQ_KEY))
-            .map_err(|e| js_error(&e))?;
-        let mut seq = seq_from(&RawRequest::new(seq_req).await?)?;
-        let mut staged: HashMap<String, DocState> = HashMap::with_capacity(revs.len());
-        let mut results = Vec::with_capacity(revs.len());
-        for rev in revs {
-            let existing = match staged.remove(&rev.id) {
-                Some(s) => Some(s),
-                None => match reads.remove(&rev.id) {
-                    Some(req) => {
-                        let v = req.result().map_err(|e| js_error(&e))?;
-                        if v.is_undefined() {
-                            None
-                        } else {
-                            Some(decode_state(&v)?)
-                        }
-                    }
-                    None => None,
-                },
-            };
-            seq += 1;
-            let state = apply_local_edit(existing, rev, seq)?;
-            results.push(write_result(&state));
-            staged.insert(state.id.clone(), state);
-        }
-        for record in encode_all(staged.values())?.iter() {
-            docs.put(&record).map_err(|e| js_error(&e))?;
-        }
-        meta.put_with_key(&JsValue::from_f64(seq as f64), &JsValue::from_str(SEQ_KEY))
-            .map_err(|e| js_error(&e))?;
-        commit(tx).await?;
-        Ok(results)
+        self.write_batch(
+            revs,
+            |r| r.id.as_str(),
+            |e, r, seq| apply_local_edit(e, r, seq).map(Some),
+        )
+        .await
+    }
+
+    async fn merge_remote(
+        &self,
+        revs: Vec<RemoteRevision>,
+    ) -> Result<Vec<WriteResult>, StoreError> {
+        self.write_batch(revs, |r| r.id.as_str(), apply_remote)
+            .await
+    }
+
+    async fn conflicted(&self, limit: u32) -> Result<Vec<DocRow>, StoreError> {
+        let v = self
+            .read_docs(Some(schema::BY_CONFLICT), |_, i| match i {
+                Some(i) => i.get_all_with_key_and_limit(&JsValue::UNDEFINED, limit),
+                None => Err(JsValue::from_str("missing index")),
+            })
+            .await?;
+        rows(v)
     }
 
     async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError> {
@@ -253,6 +302,45 @@ impl Store for IdbStore {
         } else {
             decode_state(&v).map(Some)
         }
+    }
+
+    async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<DocState>>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.tx(&[DOCS], false)?;
+        let docs = tx.object_store(DOCS).map_err(idb_error)?;
+        let docs = docs.as_sys();
+        let mut reqs = Vec::with_capacity(ids.len());
+        for id in ids {
+            reqs.push(docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?);
+        }
+        // Requests complete in order: once the last is done, all are.
+        if let Some(last) = reqs.last() {
+            RawRequest::new(last.clone()).await?;
+        }
+        reqs.iter()
+            .map(|r| {
+                let v = r.result().map_err(|e| js_error(&e))?;
+                if v.is_undefined() {
+                    Ok(None)
+                } else {
+                    decode_state(&v).map(Some)
+                }
+            })
+            .collect()
+    }
+
+    async fn count_changes(&self, since: u64) -> Result<u32, StoreError> {
+        let range = IdbKeyRange::lower_bound_with_open(&JsValue::from_f64(since as f64), true)
+            .map_err(|e| js_error(&e))?;
+        let v = self
+            .read_docs(Some(BY_SEQ), |_, i| match i {
+                Some(i) => i.count_with_key(&range),
+                None => Err(JsValue::from_str("missing index")),
+            })
+            .await?;
+        Ok(v.as_f64().map_or(0, |n| n as u32))
     }
 
     async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError> {

@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use crate::domain::document::{index_entry_from_json, DocState, NewRevision};
+use crate::domain::document::{index_entry_from_json, DocState, NewRevision, RemoteRevision};
 
-use super::edit::{apply_local_edit, write_result};
+use super::edit::{apply_local_edit, apply_remote, write_result};
 use super::query::list_order_key;
 use super::{kind_bounds, ChangeRow, DocRow, ListQuery, ScanPage, Store, StoreError, WriteResult};
 
@@ -50,6 +50,34 @@ fn row(d: &DocState) -> DocRow {
     }
 }
 
+impl MemoryStore {
+    /// Applies writes one by one on a staged copy, committing only when all succeed;
+    /// `apply` returning `None` means "nothing to write" and uses no sequence number.
+    fn write_batch<T>(
+        &self,
+        items: Vec<T>,
+        id_of: impl Fn(&T) -> String,
+        mut apply: impl FnMut(Option<DocState>, T, u64) -> Result<Option<DocState>, StoreError>,
+    ) -> Result<Vec<WriteResult>, StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        let mut staged: BTreeMap<String, DocState> = BTreeMap::new();
+        let mut seq = inner.seq;
+        let mut results = Vec::with_capacity(items.len());
+        for item in items {
+            let id = id_of(&item);
+            let existing = staged.get(&id).or_else(|| inner.docs.get(&id)).cloned();
+            if let Some(state) = apply(existing, item, seq + 1)? {
+                seq += 1;
+                results.push(write_result(&state));
+                staged.insert(state.id.clone(), state);
+            }
+        }
+        inner.docs.extend(staged);
+        inner.seq = seq;
+        Ok(results)
+    }
+}
+
 impl Store for MemoryStore {
     async fn put(&self, rev: NewRevision) -> Result<WriteResult, StoreError> {
         let mut out = self.put_batch(vec![rev]).await?;
@@ -58,28 +86,49 @@ impl Store for MemoryStore {
     }
 
     async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError> {
-        let mut inner = self.inner.borrow_mut();
-        // Staged on the side and applied only when every revision is accepted.
-        let mut staged: BTreeMap<String, DocState> = BTreeMap::new();
-        let mut seq = inner.seq;
-        let mut results = Vec::with_capacity(revs.len());
-        for rev in revs {
-            let existing = staged
-                .get(&rev.id)
-                .or_else(|| inner.docs.get(&rev.id))
-                .cloned();
-            seq += 1;
-            let state = apply_local_edit(existing, rev, seq)?;
-            results.push(write_result(&state));
-            staged.insert(state.id.clone(), state);
-        }
-        inner.docs.extend(staged);
-        inner.seq = seq;
-        Ok(results)
+        self.write_batch(
+            revs,
+            |r| r.id.clone(),
+            |e, r, seq| apply_local_edit(e, r, seq).map(Some),
+        )
+    }
+
+    async fn merge_remote(
+        &self,
+        revs: Vec<RemoteRevision>,
+    ) -> Result<Vec<WriteResult>, StoreError> {
+        self.write_batch(revs, |r| r.id.clone(), apply_remote)
+    }
+
+    async fn conflicted(&self, limit: u32) -> Result<Vec<DocRow>, StoreError> {
+        let inner = self.inner.borrow();
+        let take = if limit == 0 {
+            usize::MAX
+        } else {
+            limit as usize
+        };
+        Ok(inner
+            .docs
+            .values()
+            .filter(|d| !d.deleted && !d.tree.conflicts().is_empty())
+            .take(take)
+            .map(row)
+            .collect())
     }
 
     async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError> {
         Ok(self.inner.borrow().docs.get(id).cloned())
+    }
+
+    async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<DocState>>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(ids.iter().map(|id| inner.docs.get(id).cloned()).collect())
+    }
+
+    async fn count_changes(&self, since: u64) -> Result<u32, StoreError> {
+        let inner = self.inner.borrow();
+        let n = inner.docs.values().filter(|d| d.seq > since).count();
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
     async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError> {

@@ -13,10 +13,10 @@ mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod schema;
 
-use crate::domain::document::{DocState, NewRevision};
+use crate::domain::document::{DocState, NewRevision, RemoteRevision};
 use crate::domain::revision::Rev;
 
-pub use edit::apply_local_edit;
+pub use edit::{apply_local_edit, apply_remote};
 pub use query::{ListFilter, ListQuery};
 
 /// Meta key of the sequence counter; reserved, `meta_put` refuses it.
@@ -100,8 +100,18 @@ pub trait Store {
     async fn put(&self, rev: NewRevision) -> Result<WriteResult, StoreError>;
     /// Writes all revisions in one transaction: all of them or none.
     async fn put_batch(&self, revs: Vec<NewRevision>) -> Result<Vec<WriteResult>, StoreError>;
+    /// Merges revisions received from another replica, in one transaction: all of them
+    /// or none. A revision already known writes nothing (and gets no result).
+    async fn merge_remote(&self, revs: Vec<RemoteRevision>)
+        -> Result<Vec<WriteResult>, StoreError>;
+    /// Live documents that have conflicting leaves, in id order; at most `limit` (0 = all).
+    async fn conflicted(&self, limit: u32) -> Result<Vec<DocRow>, StoreError>;
     /// Everything stored for one document, including deleted (tombstone) documents.
     async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError>;
+    /// Everything stored for each id (None where absent), in one read transaction.
+    async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<DocState>>, StoreError>;
+    /// How many documents were written after `since` (the changes feed's length).
+    async fn count_changes(&self, since: u64) -> Result<u32, StoreError>;
     /// Live documents carrying this human reference (normally one).
     async fn find_by_reference(&self, reference: &str) -> Result<Vec<DocRow>, StoreError>;
     /// One page of live documents, newest `updated` first (ties by id).

@@ -24,7 +24,7 @@ use super::js::{get, get_string, js_error, open_error, set, RawRequest};
 use super::{ChangeRow, DocRow, StoreError};
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 pub const DOCS: &str = "docs";
 pub const META: &str = "meta";
 pub use super::SEQ_KEY;
@@ -34,6 +34,8 @@ pub const BY_TYPE_STATUS_UPDATED: &str = "by_type_status_updated";
 pub const BY_TYPE_PRIORITY_UPDATED: &str = "by_type_priority_updated";
 pub const BY_REF: &str = "by_ref";
 pub const BY_TYPE_CONTACT_UPDATED: &str = "by_type_contact_updated";
+/// Sparse: only records with conflicting leaves carry `conflicted` (v4).
+pub const BY_CONFLICT: &str = "by_conflict";
 /// Records per request while backfilling: large enough to be quick, small enough that a
 /// 100k-document database never sits in memory at once.
 const BACKFILL_CHUNK: u32 = 500;
@@ -128,7 +130,7 @@ async fn migrate(
             .map_err(idb)?;
         db.create_object_store(META).build().map_err(idb)?;
     }
-    if old >= 3 || new < 2 {
+    if old >= new || new < 2 {
         return Ok(());
     }
     let tx = tx.ok_or_else(|| StoreError::Io("no upgrade transaction".into()))?;
@@ -148,16 +150,21 @@ async fn migrate(
         docs.create_index_with_str(BY_REF, "ref")
             .map_err(|e| js_error(&e))?;
     }
-    if new >= 3 {
+    if old < 3 && new >= 3 {
         docs.create_index_with_str_sequence(
             BY_TYPE_CONTACT_UPDATED,
             &seq3("type", "contact", "rupd"),
         )
         .map_err(|e| js_error(&e))?;
     }
+    // Conflicts arrive only by sync, which version 4 brings: no record needs backfilling.
+    if old < 4 && new >= 4 {
+        docs.create_index_with_str(BY_CONFLICT, "conflicted")
+            .map_err(|e| js_error(&e))?;
+    }
     // Records written by an older version lack the index fields added since (v2:
     // status, priority, ref; v3: contact): rewrite them all once, from their bodies.
-    if old >= 1 {
+    if (1..3).contains(&old) {
         backfill_index_fields(&docs).await?;
     }
     Ok(())
@@ -238,6 +245,9 @@ struct Record<'a> {
     reference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     contact: Option<String>,
+    /// 1 when a live document has conflicting leaves; absent otherwise (sparse index).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflicted: Option<u8>,
 }
 
 /// The stored records of document states, as one JS array. Built as one JSON text and
@@ -264,6 +274,7 @@ pub fn encode_all<'a>(states: impl Iterator<Item = &'a DocState>) -> Result<Arra
             priority: None,
             reference: None,
             contact: None,
+            conflicted: None,
         };
         if !st.deleted {
             let e = index_entry_from_json(&st.body);
@@ -273,6 +284,7 @@ pub fn encode_all<'a>(states: impl Iterator<Item = &'a DocState>) -> Result<Arra
             rec.priority = e.priority;
             rec.reference = e.reference;
             rec.contact = e.contact;
+            rec.conflicted = (!st.tree.conflicts().is_empty()).then_some(1);
         }
         records.push(rec);
     }

@@ -1,3 +1,11 @@
-//! Replication with a CouchDB-compatible endpoint (the only module that will do HTTP).
-//! Not built yet; storage already keeps CouchDB-shaped documents and a changes feed
-//! (`Store::changes`) for it to replicate.
+//! Replication with a CouchDB-compatible endpoint (the only module that does HTTP): the
+//! protocol's wire shapes, checkpoints, one replication run over any store and
+//! transport, and the browser's `fetch` transport.
+
+pub mod checkpoint;
+pub mod protocol;
+pub mod replicate;
+pub mod transport;
+
+#[cfg(target_arch = "wasm32")]
+pub mod http;
