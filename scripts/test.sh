@@ -2,7 +2,8 @@
 # Command 2: installs what is missing (toolchain, Chromium + chromedriver, Node packages)
 # and runs every test layer: formatting and lints (host and wasm32), native unit tests,
 # in-browser storage tests, and end-to-end tests against the release build served as
-# static files. Idempotent; fast when everything is installed.
+# static files, with PouchDB Server in memory as the sync server. Idempotent; fast when
+# everything is installed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -42,7 +43,11 @@ step "release build of the portal alone"
 scripts/build.sh --portal
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+COUCH_DIR=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -z "$COUCH_DIR" ] || rm -rf "$COUCH_DIR"
+}
 trap cleanup EXIT
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 
@@ -57,5 +62,22 @@ pids+=($!)
 export E2E_PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
 for _ in $(seq 50); do curl -sf "$E2E_PORTAL_URL/" >/dev/null && break; sleep 0.1; done
 
-step "end-to-end tests (Playwright, Chromium) against $E2E_BASE_URL"
+# PouchDB Server in memory for the sync tests. It writes its config and log files to
+# its working directory unless told otherwise: keep them in a temporary directory.
+COUCH_DIR=$(mktemp -d)
+export POUCHDB_SERVER_BIN="$PWD/node_modules/pouchdb-server/bin/pouchdb-server"
+printf '{"log":{"file":"%s/log.txt"}}\n' "$COUCH_DIR" >"$COUCH_DIR/config.json"
+COUCH_PORT=$(free_port)
+node "$POUCHDB_SERVER_BIN" --in-memory --host 127.0.0.1 --port "$COUCH_PORT" \
+  --config "$COUCH_DIR/config.json" --dir "$COUCH_DIR" >"$COUCH_DIR/stdout.log" 2>&1 &
+pids+=($!)
+export E2E_COUCH_URL="http://127.0.0.1:$COUCH_PORT"
+for _ in $(seq 200); do curl -sf "$E2E_COUCH_URL/" >/dev/null && break; sleep 0.1; done
+if ! curl -sf "$E2E_COUCH_URL/" >/dev/null; then
+  echo "PouchDB Server did not answer on $E2E_COUCH_URL:" >&2
+  cat "$COUCH_DIR/stdout.log" >&2
+  exit 1
+fi
+
+step "end-to-end tests (Playwright, Chromium) against $E2E_BASE_URL (sync server $E2E_COUCH_URL)"
 npx playwright test "$@"

@@ -18,24 +18,41 @@ use crate::pages::portal::request::PortalRequest;
 use crate::pages::portal::requests::PortalRequests;
 #[cfg(not(feature = "portal-only"))]
 use crate::pages::{
-    desk::article_detail::ArticleDetail, desk::article_edit::EditArticle,
-    desk::article_list::ArticleList, desk::article_new::NewArticle,
-    desk::article_versions::ArticleVersions, desk::incident_detail::IncidentDetail,
-    desk::incident_edit::EditIncident, desk::incident_list::IncidentList,
-    desk::incident_new::NewIncident, desk::known_error_detail::KnownErrorDetail,
-    desk::known_error_edit::EditKnownError, desk::known_error_list::KnownErrorList,
-    desk::known_error_new::NewKnownError, desk::practices::PracticesPage,
-    desk::problem_detail::ProblemDetail, desk::problem_edit::EditProblem,
-    desk::problem_list::ProblemList, desk::problem_new::NewProblem,
-    desk::release_detail::ReleaseDetail, desk::release_edit::EditRelease,
-    desk::release_list::ReleaseList, desk::release_new::NewRelease,
-    desk::release_report::ReleaseReport, desk::search::SearchPage,
-    desk::settings::DeskSettingsPage, desk::DeskLayout, home::Home,
+    desk::article_detail::ArticleDetail,
+    desk::article_edit::EditArticle,
+    desk::article_list::ArticleList,
+    desk::article_new::NewArticle,
+    desk::article_versions::ArticleVersions,
+    desk::conflicts::{ConflictList, ConflictPage},
+    desk::incident_detail::IncidentDetail,
+    desk::incident_edit::EditIncident,
+    desk::incident_list::IncidentList,
+    desk::incident_new::NewIncident,
+    desk::known_error_detail::KnownErrorDetail,
+    desk::known_error_edit::EditKnownError,
+    desk::known_error_list::KnownErrorList,
+    desk::known_error_new::NewKnownError,
+    desk::practices::PracticesPage,
+    desk::problem_detail::ProblemDetail,
+    desk::problem_edit::EditProblem,
+    desk::problem_list::ProblemList,
+    desk::problem_new::NewProblem,
+    desk::release_detail::ReleaseDetail,
+    desk::release_edit::EditRelease,
+    desk::release_list::ReleaseList,
+    desk::release_new::NewRelease,
+    desk::release_report::ReleaseReport,
+    desk::search::SearchPage,
+    desk::settings::DeskSettingsPage,
+    desk::sync::SyncPage,
+    desk::DeskLayout,
+    home::Home,
 };
 #[cfg(not(feature = "portal-only"))]
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
+use crate::state::sync::SyncHandle;
 use crate::state::toast::Toasts;
 
 /// The whole app. Route paths here mirror [`AppRoute::href`].
@@ -44,6 +61,7 @@ pub fn App() -> impl IntoView {
     Db::provide();
     Toasts::provide();
     Identity::provide();
+    SyncHandle::provide();
     view! {
         <Router>
             <a class="skip-link" href="#main">"Skip to content"</a>
@@ -85,6 +103,9 @@ fn AppRoutes() -> impl IntoView {
                         <Route path=path!("practices") view=PracticesPage/>
                         <Route path=path!("search") view=SearchPage/>
                         <Route path=path!("settings") view=DeskSettingsPage/>
+                        <Route path=path!("sync") view=SyncPage/>
+                        <Route path=path!("conflicts") view=ConflictList/>
+                        <Route path=path!("conflicts/:id") view=ConflictPage/>
                         <Route path=path!("articles") view=ArticleList/>
                         <Route path=path!("articles/new") view=NewArticle/>
                         <Route path=path!("articles/:reference") view=ArticleDetail/>

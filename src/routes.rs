@@ -48,6 +48,12 @@ pub enum AppRoute {
     Search,
     /// Desk configuration: SLA targets, priority matrix, escalation procedures.
     Settings,
+    /// Sync with a CouchDB-compatible server: settings, sign in, status.
+    Sync,
+    /// Records with conflicting versions left by sync.
+    Conflicts,
+    /// One record's conflict, by document id: compare, keep one, or merge.
+    Conflict(String),
     /// The knowledge base as agents see it: every article, with filters.
     Articles,
     /// The form for a new article (`?from=INC-…|KE-…` prefills it).
@@ -111,6 +117,9 @@ impl AppRoute {
             AppRoute::Practices => "/desk/practices".to_string(),
             AppRoute::Search => "/desk/search".to_string(),
             AppRoute::Settings => "/desk/settings".to_string(),
+            AppRoute::Sync => "/desk/sync".to_string(),
+            AppRoute::Conflicts => "/desk/conflicts".to_string(),
+            AppRoute::Conflict(id) => format!("/desk/conflicts/{}", encode_segment(id)),
             AppRoute::Articles => "/desk/articles".to_string(),
             AppRoute::NewArticle => "/desk/articles/new".to_string(),
             AppRoute::Article(r) => format!("/desk/articles/{}", encode_segment(r)),
@@ -156,6 +165,11 @@ mod tests {
             "/desk/problems/PRB-7K3QF-0001"
         );
         assert_eq!(AppRoute::Settings.href(), "/desk/settings");
+        assert_eq!(AppRoute::Sync.href(), "/desk/sync");
+        assert_eq!(
+            AppRoute::Conflict("incident:a b".into()).href(),
+            "/desk/conflicts/incident%3Aa%20b"
+        );
         assert_eq!(AppRoute::Problems.href(), "/desk/problems");
         assert_eq!(AppRoute::NewProblem.href(), "/desk/problems/new");
         assert_eq!(

@@ -2,6 +2,7 @@
 
 pub mod article_form;
 pub mod command_palette;
+pub mod conflict_notice;
 pub mod db_gate;
 pub mod demo_offer;
 pub mod error_panel;

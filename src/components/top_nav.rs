@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use crate::routes::AppRoute;
 use crate::state::db::{Db, DbStatus};
 use crate::state::portal;
+use crate::state::sync::{Phase, SyncHandle};
 
 /// True for the portal's paths (`/portal` and below).
 pub fn is_portal_path(path: &str) -> bool {
@@ -33,10 +34,45 @@ pub fn TopNav() -> impl IntoView {
                         <A href=AppRoute::Incidents.href()>"Desk"</A>
                         <A href=AppRoute::Portal.href()>"Portal"</A>
                     </nav>
+                    <SyncIndicator/>
                 </header>
             }
             .into_any()
         }
+    }
+}
+
+/// The header's sync state ("Sync: up to date", …), linking to the sync page; with
+/// the count of local changes not yet pushed.
+#[component]
+fn SyncIndicator() -> impl IntoView {
+    let h = SyncHandle::expect();
+    let st = h.status;
+    let phase = move || match st.get().phase {
+        Phase::Off => "off",
+        Phase::Idle => "idle",
+        Phase::Syncing => "syncing",
+        Phase::UpToDate => "ok",
+        Phase::Offline(_) => "offline",
+        Phase::Paused(_) => "paused",
+    };
+    let title = move || match st.get().phase {
+        Phase::Offline(why) | Phase::Paused(why) => why,
+        _ => String::new(),
+    };
+    view! {
+        <a class="sync-indicator" data-phase=phase title=title href=AppRoute::Sync.href()>
+            <span class="sync-dot" aria-hidden="true"></span>
+            {move || st.get().label()}
+            {move || {
+                let s = st.get();
+                (s.pending > 0).then(|| format!(" · {} not yet pushed", s.pending))
+            }}
+            {move || {
+                let s = st.get();
+                matches!(s.phase, Phase::Syncing).then(|| format!(" · ↓{} ↑{}", s.pulled, s.pushed))
+            }}
+        </a>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod article_prefill;
 pub mod article_query;
 pub mod article_version;
 pub mod config;
+pub mod conflict_merge;
 pub mod csv_out;
 pub mod demo;
 pub mod document;

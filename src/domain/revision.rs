@@ -291,3 +291,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 #[cfg(test)]
 #[path = "revision_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "revision_ref_tests.rs"]
+mod ref_tests;

@@ -57,3 +57,21 @@ pub async fn pause() {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
+
+/// Waits `ms` milliseconds (a `setTimeout` in the browser; returns at once natively).
+pub async fn sleep_ms(ms: u32) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &resolve,
+                    i32::try_from(ms).unwrap_or(i32::MAX),
+                );
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ms;
+}

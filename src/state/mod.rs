@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod bulk;
 pub mod clock;
+pub mod conflicts;
 pub mod db;
 pub mod demo;
 pub mod directory;
@@ -22,6 +23,8 @@ pub mod records;
 pub mod releases;
 pub mod search;
 pub mod settings;
+pub mod sync;
+pub mod sync_tabs;
 pub mod toast;
 
 /// Name recorded as the author of desk changes while nobody has said who they are.

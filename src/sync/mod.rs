@@ -5,7 +5,14 @@
 pub mod checkpoint;
 pub mod protocol;
 pub mod replicate;
+pub mod session;
 pub mod transport;
 
 #[cfg(target_arch = "wasm32")]
 pub mod http;
+
+#[cfg(test)]
+mod fake_couch;
+#[cfg(test)]
+#[path = "replicate_tests.rs"]
+mod replicate_tests;

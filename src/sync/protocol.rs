@@ -161,7 +161,8 @@ pub fn parse_open_revs(text: &str) -> Result<Vec<RemoteRevision>, BadAnswer> {
 }
 
 /// A CouchDB document (with `_id`, `_rev`, optional `_revisions` and `_deleted`) as a
-/// revision to merge locally; `_`-prefixed fields are not part of the stored body.
+/// revision to merge locally. Of CouchDB's `_`-prefixed fields only `_id` stays in the
+/// stored body (records carry their id); `_rev`, `_revisions`, `_conflicts`, … do not.
 pub fn remote_revision(doc: &Value) -> Result<RemoteRevision, String> {
     let obj = doc.as_object().ok_or("a document is not a JSON object")?;
     let id = obj
@@ -191,7 +192,7 @@ pub fn remote_revision(doc: &Value) -> Result<RemoteRevision, String> {
         .unwrap_or(false);
     let body: Map<String, Value> = obj
         .iter()
-        .filter(|(k, _)| !k.starts_with('_'))
+        .filter(|(k, _)| k.as_str() == "_id" || !k.starts_with('_'))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let body = serde_json::to_string(&body).map_err(|e| e.to_string())?;

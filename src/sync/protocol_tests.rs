@@ -10,7 +10,7 @@ fn r(s: &str) -> Rev {
 }
 
 #[test]
-fn a_document_with_revisions_becomes_a_path_without_underscore_fields() {
+fn a_document_with_revisions_becomes_a_path_keeping_only_its_id() {
     let doc = json!({"_id":"incident:1","_rev":"3-c","_revisions":{"start":3,"ids":["c","b","a"]},
         "_conflicts":["3-x"],"type":"incident","title":"Printer"});
     let rr = remote_revision(&doc).unwrap();
@@ -18,7 +18,10 @@ fn a_document_with_revisions_becomes_a_path_without_underscore_fields() {
     assert_eq!(rr.path, vec![r("3-c"), r("2-b"), r("1-a")]);
     assert!(!rr.deleted);
     let body: Value = serde_json::from_str(&rr.body).unwrap();
-    assert_eq!(body, json!({"type":"incident","title":"Printer"}));
+    assert_eq!(
+        body,
+        json!({"_id":"incident:1","type":"incident","title":"Printer"})
+    );
 }
 
 #[test]

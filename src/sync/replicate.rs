@@ -40,6 +40,8 @@ pub struct Report {
     pub progress: Progress,
     /// Documents the server refused in this run, with its reasons.
     pub rejected: Vec<Rejection>,
+    /// The server's sequence the pull reached (where to follow its changes from).
+    pub pull_seq: Value,
 }
 
 /// A replication between a local store and one remote database.
@@ -69,8 +71,9 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
     /// Pulls, then pushes.
     pub async fn run(&self, progress: &mut dyn FnMut(Progress)) -> Result<Report, SyncError> {
         let mut report = Report::default();
-        report.progress.pulled = self.pull(&mut |p| progress(p)).await?;
-        let pulled = report.progress.pulled;
+        let (pulled, pull_seq) = self.pull(&mut |p| progress(p)).await?;
+        report.progress.pulled = pulled;
+        report.pull_seq = pull_seq;
         let (pushed, rejected) = self
             .push(&mut |n| progress(Progress { pulled, pushed: n }))
             .await?;
@@ -88,8 +91,12 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
         }
     }
 
-    /// Copies what the server has and this store lacks. Returns revisions stored.
-    pub async fn pull(&self, progress: &mut dyn FnMut(Progress)) -> Result<u64, SyncError> {
+    /// Copies what the server has and this store lacks. Returns revisions stored and the
+    /// server sequence reached.
+    pub async fn pull(
+        &self,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(u64, Value), SyncError> {
         let mut ck = Checkpoints::open(self, Direction::Pull).await?;
         let mut since = ck.since.clone().unwrap_or(json!(0));
         let mut pulled = 0u64;
@@ -126,7 +133,7 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
                 break;
             }
         }
-        Ok(pulled)
+        Ok((pulled, since))
     }
 
     /// Fetches these revisions with their histories.
@@ -227,7 +234,7 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
                 }
             }
             let sent = docs.len() as u64;
-            let mut refused = unsendable;
+            let mut refused = Vec::new();
             if !docs.is_empty() {
                 let res = self
                     .call(Request::post(
@@ -235,9 +242,11 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
                         bulk_docs_request(docs),
                     ))
                     .await?;
-                refused.extend(parse_bulk_docs(&res.body)?);
+                refused = parse_bulk_docs(&res.body)?;
             }
+            // Only what was sent and not refused counts as pushed.
             pushed += sent.saturating_sub(refused.len() as u64);
+            refused.extend(unsendable);
             self.record_rejections(&ids, &refused).await?;
             rejected.extend(refused);
             since = last;

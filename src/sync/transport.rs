@@ -96,6 +96,7 @@ pub enum Method {
     Get,
     Put,
     Post,
+    Delete,
 }
 
 impl Method {
@@ -104,6 +105,7 @@ impl Method {
             Method::Get => "GET",
             Method::Put => "PUT",
             Method::Post => "POST",
+            Method::Delete => "DELETE",
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod article_edit;
 pub mod article_list;
 pub mod article_new;
 pub mod article_versions;
+pub mod conflicts;
 pub mod incident_detail;
 pub mod incident_edit;
 pub mod incident_list;
@@ -37,6 +38,7 @@ pub mod release_readiness_panel;
 pub mod release_report;
 pub mod search;
 pub mod settings;
+pub mod sync;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -59,6 +61,7 @@ pub fn DeskLayout() -> impl IntoView {
                 <A href=AppRoute::Articles.href()>"Knowledge"</A>
                 <A href=AppRoute::Practices.href()>"Practices"</A>
                 <A href=AppRoute::Settings.href()>"Settings"</A>
+                <A href=AppRoute::Sync.href()>"Sync"</A>
                 <WhoAmI/>
             </nav>
             <main id="main" class="page desk-main">

@@ -1,0 +1,182 @@
+//! Conflicts left by sync: the list of conflicted records, and one record's two
+//! versions side by side with "keep this one" and a field-by-field merge.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::routes::AppRoute;
+use crate::state::conflicts::{self, ConflictView};
+use crate::state::db::Db;
+use crate::state::error::AppError;
+use crate::state::sync::SyncHandle;
+
+/// `/desk/conflicts`: every record with conflicting versions.
+#[component]
+pub fn ConflictList() -> impl IntoView {
+    let db = Db::expect();
+    let rows = LocalResource::new(move || {
+        let _ = db.revision.get();
+        async move {
+            let store = db.store()?;
+            conflicts::list(&*store).await
+        }
+    });
+    view! {
+        <div class="page-head"><h1>"Conflicts"</h1></div>
+        <p class="hint">
+            "A record edited on two devices before they synced keeps both versions. Every \
+             device shows the same one (CouchDB's rule) until someone chooses; nothing is lost."
+        </p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="empty">"No conflicts: every record has one version."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="conflict-list">
+                            {list.into_iter().map(|r| view! {
+                                <li>
+                                    <A href=AppRoute::Conflict(r.id.clone()).href()>
+                                        {format!("{} {}", r.reference, r.title)}
+                                    </A>
+                                    {format!(" — {} other version{}", r.others, if r.others == 1 { "" } else { "s" })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(e) => view! { <p role="alert" class="error">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/desk/conflicts/:id`: compare and resolve one record's conflict.
+#[component]
+pub fn ConflictPage() -> impl IntoView {
+    let db = Db::expect();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let done = RwSignal::new(String::new());
+    let view_res = LocalResource::new(move || {
+        let id = id();
+        let _ = db.revision.get();
+        async move {
+            let store = db.store()?;
+            conflicts::load(&*store, &id).await
+        }
+    });
+    view! {
+        <p role="status" class="form-message">{move || done.get()}</p>
+        <Suspense fallback=|| view! { <p>"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match view_res.await {
+                    Ok(Some(v)) => view! { <Compare v=v done=done/> }.into_any(),
+                    Ok(None) => view! {
+                        <div class="page-head"><h1>"Conflict: none"</h1></div>
+                        <p>"This record has no conflicting version."</p>
+                        <A href=AppRoute::Conflicts.href()>"Back to conflicts"</A>
+                    }.into_any(),
+                    Err(e) => view! { <p role="alert" class="error">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
+    let db = Db::expect();
+    let sync = SyncHandle::expect();
+    let take_other: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
+    let error = RwSignal::new(None::<AppError>);
+    let v = StoredValue::new(v);
+    let resolve = move |body: String| {
+        let view = v.get_value();
+        leptos::task::spawn_local(async move {
+            let result = match db.store() {
+                Ok(store) => conflicts::resolve(&*store, &view, body).await,
+                Err(e) => Err(e.into()),
+            };
+            match result {
+                Ok(()) => {
+                    let _ = done.try_set("Conflict resolved.".into());
+                    db.changed();
+                    sync.sync_now();
+                }
+                Err(e) => {
+                    let _ = error.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let keep_current = move |_| resolve(v.with_value(|v| v.current.clone()));
+    let keep_other = move |_| resolve(v.with_value(|v| v.other.clone()));
+    let save_merged = move |_| {
+        let chosen: Vec<String> = take_other.get_untracked().into_iter().collect();
+        match v.with_value(|v| crate::domain::conflict_merge::merge(&v.current, &v.other, &chosen))
+        {
+            Ok(body) => resolve(body),
+            Err(e) => error.set(Some(AppError::Refused(e))),
+        }
+    };
+    let (heading, cur_rev, other_rev, remaining, fields) = v.with_value(|v| {
+        (
+            format!("Conflict: {} {}", v.reference, v.title),
+            v.current_rev.to_string(),
+            v.other_rev.to_string(),
+            v.remaining,
+            v.fields.clone(),
+        )
+    });
+    view! {
+        <div class="page-head"><h1>{heading}</h1></div>
+        {move || error.get().map(|e| view! { <p role="alert" class="error">{e.to_string()}</p> })}
+        {(remaining > 0).then(|| view! {
+            <p class="hint">{format!("{remaining} more version(s) will be shown after this one is resolved.")}</p>
+        })}
+        <table class="conflict-table">
+            <caption>"Fields that differ"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Field"</th>
+                    <th scope="col">"Current winner" <br/><small>{cur_rev}</small></th>
+                    <th scope="col">"Other version" <br/><small>{other_rev}</small></th>
+                    <th scope="col">"Merge: take"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {fields.into_iter().map(|f| {
+                    let key = f.key.clone();
+                    let key2 = f.key.clone();
+                    let group = format!("merge-{}", f.key);
+                    let label = f.label.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{f.label.clone()}</th>
+                            <td class="version">{f.current.unwrap_or_else(|| "(none)".into())}</td>
+                            <td class="version">{f.other.unwrap_or_else(|| "(none)".into())}</td>
+                            <td>
+                                <div role="radiogroup" aria-label=label>
+                                    <label><input type="radio" name=group.clone() checked=true
+                                        on:change=move |_| { take_other.update(|s| { s.remove(&key); }); }/>" Current"</label>
+                                    <label><input type="radio" name=group
+                                        on:change=move |_| { take_other.update(|s| { s.insert(key2.clone()); }); }/>" Other"</label>
+                                </div>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <div class="actions">
+            <button type="button" on:click=keep_current>"Keep current winner"</button>
+            <button type="button" on:click=keep_other>"Keep other version"</button>
+            <button type="button" on:click=save_merged>"Save merged version"</button>
+        </div>
+    }
+}

@@ -1,0 +1,456 @@
+//! Sync as the app sees it: the settings (server and database, kept in the local meta
+//! store; never a credential), the status every page shows, "Sync now", live mode with
+//! backoff, and one replicating tab at a time (see `sync_tabs`).
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::storage::Store;
+use crate::sync::checkpoint::{backoff_ms, replication_id, Checkpoint, Direction};
+use crate::sync::protocol::{since_param, Rejection};
+use crate::sync::replicate::{Progress, Replication, Report, REJECTED_KEY};
+use crate::sync::transport::{encode, Endpoint, Request, SyncError, Transport};
+
+use super::clock;
+use super::db::{AppStore, Db, DbStatus};
+use super::sync_tabs;
+
+/// Meta key of the sync settings.
+pub const SETTINGS_KEY: &str = "sync-settings";
+/// Meta key of this database's replication identity.
+const LOCAL_ID_KEY: &str = "sync-local-id";
+/// Meta key of the time of the last successful run (ms).
+const LAST_KEY: &str = "sync-last";
+
+/// Where to sync, as saved. No user name, no password: the server's session cookie
+/// is the only credential, and the browser keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncSettings {
+    pub server: String,
+    pub db: String,
+    #[serde(default)]
+    pub live: bool,
+}
+
+impl SyncSettings {
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        Endpoint::parse(&self.server, &self.db).ok()
+    }
+}
+
+/// What the sync indicator says.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Phase {
+    /// No server configured.
+    #[default]
+    Off,
+    /// Configured, not run yet in this visit.
+    Idle,
+    Syncing,
+    UpToDate,
+    /// The server cannot be reached; retrying.
+    Offline(String),
+    /// Stopped until a person acts (sign in, create the database, fix the address).
+    Paused(String),
+}
+
+/// Everything the indicator and the sync page show.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SyncStatus {
+    pub phase: Phase,
+    pub pulled: u64,
+    pub pushed: u64,
+    /// Last successful run, ms since the epoch.
+    pub last_sync: Option<i64>,
+    /// Local changes not yet pushed.
+    pub pending: u32,
+    pub conflicts: u32,
+    pub rejected: Vec<Rejection>,
+}
+
+impl SyncStatus {
+    /// The header's words: "Sync: up to date", …
+    pub fn label(&self) -> &'static str {
+        match self.phase {
+            Phase::Off => "Sync: off",
+            Phase::Idle => "Sync: not yet synced",
+            Phase::Syncing => "Sync: syncing",
+            Phase::UpToDate => "Sync: up to date",
+            Phase::Offline(_) => "Sync: offline",
+            Phase::Paused(_) => "Sync: paused",
+        }
+    }
+}
+
+/// The sync handle, provided as context.
+#[derive(Clone, Copy)]
+pub struct SyncHandle {
+    db: Db,
+    pub settings: RwSignal<Option<SyncSettings>>,
+    pub status: RwSignal<SyncStatus>,
+    /// Bumped to stop a live loop (settings changed, live turned off).
+    generation: StoredValue<u64>,
+    running: StoredValue<bool>,
+    /// A revision bump caused by sync itself (not a local edit to push).
+    own_change: StoredValue<bool>,
+}
+
+impl SyncHandle {
+    /// Creates the handle and loads the settings once the database is open.
+    pub fn provide() -> Self {
+        let db = Db::expect();
+        let h = SyncHandle {
+            db,
+            settings: RwSignal::new(None),
+            status: RwSignal::new(SyncStatus::default()),
+            generation: StoredValue::new(0),
+            running: StoredValue::new(false),
+            own_change: StoredValue::new(false),
+        };
+        provide_context(h);
+        let loaded = StoredValue::new(false);
+        Effect::new(move |_| {
+            if db.status.get() == DbStatus::Ready && !loaded.get_value() {
+                loaded.set_value(true);
+                leptos::task::spawn_local(async move { h.load(db).await });
+            }
+        });
+        // A local write while live: push it soon (other tabs hear of it through sync_tabs).
+        Effect::new(move |prev: Option<u64>| {
+            let rev = db.revision.get();
+            if prev.is_some() && !h.own_change.get_value() {
+                let live = h.settings.get_untracked().is_some_and(|s| s.live);
+                if live {
+                    h.sync_now();
+                } else {
+                    leptos::task::spawn_local(async move { h.refresh_counts(db).await });
+                }
+            }
+            h.own_change.set_value(false);
+            rev
+        });
+        sync_tabs::listen(h);
+        h
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<SyncHandle>()
+    }
+
+    async fn load(self, db: Db) {
+        let Ok(store) = db.store() else { return };
+        let settings = store
+            .meta_get(SETTINGS_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_str::<SyncSettings>(&t).ok());
+        let last = store
+            .meta_get(LAST_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|t| t.parse::<i64>().ok());
+        self.settings.set(settings.clone());
+        self.status.update(|s| {
+            s.last_sync = last;
+            s.phase = if settings.is_some() {
+                Phase::Idle
+            } else {
+                Phase::Off
+            };
+        });
+        self.refresh_counts(db).await;
+        if settings.is_some_and(|s| s.live) {
+            self.start_live();
+        }
+    }
+
+    /// Saves where to sync (validated); stops a running live loop.
+    pub async fn save_settings(
+        self,
+        server: &str,
+        db_name: &str,
+        live: bool,
+    ) -> Result<(), String> {
+        let ep = Endpoint::parse(server, db_name).map_err(|e| e.to_string())?;
+        let settings = SyncSettings {
+            server: ep.server,
+            db: ep.db,
+            live,
+        };
+        let db = self.db;
+        let store = db.store().map_err(|e| e.to_string())?;
+        let text = serde_json::to_string(&settings).map_err(|e| e.to_string())?;
+        store
+            .meta_put(SETTINGS_KEY, &text)
+            .await
+            .map_err(|e| e.to_string())?;
+        self.generation.update_value(|g| *g += 1);
+        self.settings.set(Some(settings));
+        let _ = self.status.try_update(|s| {
+            if !matches!(s.phase, Phase::Syncing) {
+                s.phase = Phase::Idle;
+            }
+        });
+        self.refresh_counts(db).await;
+        if live {
+            self.start_live();
+        }
+        sync_tabs::announce_settings();
+        Ok(())
+    }
+
+    /// Re-reads the settings after another tab changed them.
+    pub fn reload(self) {
+        let db = self.db;
+        self.generation.update_value(|g| *g += 1);
+        leptos::task::spawn_local(async move { self.load(db).await });
+    }
+
+    /// Counts shown beside the status: changes not pushed, conflicts, refusals.
+    pub async fn refresh_counts(self, db: Db) {
+        let Ok(store) = db.store() else { return };
+        let Some(ep) = self.settings.get_untracked().and_then(|s| s.endpoint()) else {
+            let conflicts = store.conflicted(0).await.map_or(0, |v| v.len() as u32);
+            let _ = self.status.try_update(|s| s.conflicts = conflicts);
+            return;
+        };
+        let pending = match local_id(&store).await {
+            Ok(id) => {
+                let since = pushed_through(&store, &ep, &id).await;
+                store.count_changes(since).await.unwrap_or(0)
+            }
+            Err(_) => 0,
+        };
+        let conflicts = store.conflicted(0).await.map_or(0, |v| v.len() as u32);
+        let rejected: Vec<Rejection> = store
+            .meta_get(REJECTED_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|t| {
+                serde_json::from_str::<std::collections::BTreeMap<String, Rejection>>(&t).ok()
+            })
+            .map(|m| m.into_values().collect())
+            .unwrap_or_default();
+        let _ = self.status.try_update(|s| {
+            s.pending = pending;
+            s.conflicts = conflicts;
+            s.rejected = rejected;
+        });
+        sync_tabs::publish(self.status.get_untracked(), self.running.get_value());
+    }
+
+    /// Whether a run is going on in this tab.
+    pub fn is_running(self) -> bool {
+        self.running.get_value()
+    }
+
+    /// Runs once now (in the background). When another tab holds the replication, it
+    /// is asked to run instead.
+    pub fn sync_now(self) {
+        leptos::task::spawn_local(async move {
+            let _ = self.run_once_locked().await;
+        });
+    }
+
+    async fn run_once_locked(self) -> Option<Result<Report, SyncError>> {
+        if self.running.get_value() {
+            return None;
+        }
+        if sync_tabs::holds_lock() {
+            return Some(self.run_once().await);
+        }
+        let out = sync_tabs::with_lock(false, move || async move { self.run_once().await }).await;
+        if out.is_none() {
+            sync_tabs::ask_holder_to_sync();
+        }
+        out
+    }
+
+    /// One replication run: pull then push, updating the status as it goes.
+    async fn run_once(self) -> Result<Report, SyncError> {
+        let db = self.db;
+        let Some(ep) = self.settings.get_untracked().and_then(|s| s.endpoint()) else {
+            return Err(SyncError::Server {
+                status: 0,
+                reason: "no server is configured".into(),
+            });
+        };
+        let store: Rc<AppStore> = db.store().map_err(SyncError::Store)?;
+        self.running.set_value(true);
+        let _ = self.status.try_update(|s| {
+            s.phase = Phase::Syncing;
+            s.pulled = 0;
+            s.pushed = 0;
+        });
+        sync_tabs::publish(self.status.get_untracked(), true);
+        let result = async {
+            let local = local_id(&store).await?;
+            let http = transport();
+            let rep = Replication::new(&*store, &http, &ep, &local);
+            let mut on_progress = |p: Progress| {
+                let _ = self.status.try_update(|s| {
+                    s.pulled = p.pulled;
+                    s.pushed = p.pushed;
+                });
+                if p.pulled > 0 {
+                    self.own_change.set_value(true);
+                    db.changed();
+                }
+            };
+            rep.run(&mut on_progress).await
+        }
+        .await;
+        self.running.set_value(false);
+        match &result {
+            Ok(_) => {
+                let now = clock::now().0;
+                let _ = store.meta_put(LAST_KEY, &now.to_string()).await;
+                let _ = self.status.try_update(|s| {
+                    s.phase = Phase::UpToDate;
+                    s.last_sync = Some(now);
+                });
+            }
+            Err(e) => {
+                let phase = if e.is_transient() {
+                    Phase::Offline(e.to_string())
+                } else {
+                    Phase::Paused(e.to_string())
+                };
+                let _ = self.status.try_update(|s| s.phase = phase);
+            }
+        }
+        self.refresh_counts(db).await;
+        result
+    }
+
+    /// Follows the server while live mode is on, in the tab holding the replication.
+    fn start_live(self) {
+        let generation = self.generation.get_value();
+        leptos::task::spawn_local(async move {
+            let _ = sync_tabs::with_lock(true, move || async move {
+                self.live_loop(generation).await;
+            })
+            .await;
+        });
+    }
+
+    async fn live_loop(self, generation: u64) {
+        let mut attempt = 0u32;
+        while self.generation.try_get_value() == Some(generation) {
+            if self.running.get_value() {
+                clock::sleep_ms(500).await;
+                continue;
+            }
+            match self.run_once().await {
+                Ok(report) => {
+                    attempt = 0;
+                    if self.wait_for_changes(&report.pull_seq).await.is_err() {
+                        clock::sleep_ms(backoff_ms(0, js_random()) as u32).await;
+                    }
+                }
+                Err(e) if e.is_transient() => {
+                    clock::sleep_ms(backoff_ms(attempt, js_random()) as u32).await;
+                    attempt = attempt.saturating_add(1);
+                }
+                // Needs a person: stay paused until settings change or "Sync now".
+                Err(_) => return,
+            }
+        }
+    }
+
+    /// Waits until the server has changes after `since` (`feed=longpoll`, 25 s at most).
+    async fn wait_for_changes(self, since: &Value) -> Result<(), SyncError> {
+        let Some(ep) = self.settings.get_untracked().and_then(|s| s.endpoint()) else {
+            return Ok(());
+        };
+        let mut req = Request::get(ep.url(&format!(
+            "_changes?feed=longpoll&timeout=25000&limit=1&since={}",
+            encode(&since_param(since))
+        )));
+        // Some servers (PouchDB Server) ignore `timeout` and hold the request until a
+        // change comes: give up on our side and simply run again.
+        req.timeout_ms = 30_000;
+        let res = match transport().send(req).await {
+            Ok(res) => res,
+            Err(crate::sync::transport::TransportError::Timeout) => return Ok(()),
+            Err(e) => return Err(SyncError::Offline(e)),
+        };
+        if (200..300).contains(&res.status) {
+            Ok(())
+        } else {
+            Err(SyncError::from_status(&ep, &res))
+        }
+    }
+}
+
+/// This database's replication identity (made once, kept in meta).
+async fn local_id(store: &AppStore) -> Result<String, SyncError> {
+    if let Some(id) = store.meta_get(LOCAL_ID_KEY).await? {
+        return Ok(id);
+    }
+    let id = clock::uuid();
+    store.meta_put(LOCAL_ID_KEY, &id).await?;
+    Ok(id)
+}
+
+/// The local sequence the push has recorded as done (0 when never pushed).
+async fn pushed_through(store: &AppStore, ep: &Endpoint, local: &str) -> u64 {
+    let rep = replication_id(local, &ep.server, &ep.db, Direction::Push);
+    let key = format!("sync-checkpoint:{rep}");
+    store
+        .meta_get(&key)
+        .await
+        .ok()
+        .flatten()
+        .map(|t| Checkpoint::parse(&t))
+        .and_then(|c| c.history.first().and_then(|e| e.last_seq.as_u64()))
+        .unwrap_or(0)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn transport() -> crate::sync::http::FetchTransport {
+    crate::sync::http::FetchTransport
+}
+
+/// Native builds have no network: every request fails as offline.
+#[cfg(not(target_arch = "wasm32"))]
+fn transport() -> NoNetwork {
+    NoNetwork
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct NoNetwork;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Transport for NoNetwork {
+    async fn send(
+        &self,
+        _req: Request,
+    ) -> Result<crate::sync::transport::Response, crate::sync::transport::TransportError> {
+        Err(crate::sync::transport::TransportError::Network(
+            "no network in native builds".into(),
+        ))
+    }
+}
+
+/// The transport pages use for "Test connection" and signing in.
+pub fn http() -> impl Transport {
+    transport()
+}
+
+fn js_random() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Math::random()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.5
+    }
+}
