@@ -2,7 +2,6 @@
 
 pub mod article_form;
 pub mod command_palette;
-pub mod conflict_notice;
 pub mod db_gate;
 pub mod demo_offer;
 pub mod error_panel;
@@ -16,6 +15,7 @@ pub mod problem_form;
 pub mod release_form;
 pub mod save_flow;
 pub mod status_badge;
+pub mod sync_notice;
 pub mod toast_region;
 pub mod top_nav;
 pub mod who_am_i;

@@ -156,12 +156,13 @@ impl SyncHandle {
             .and_then(|t| t.parse::<i64>().ok());
         self.settings.set(settings.clone());
         self.status.update(|s| {
-            s.last_sync = last;
-            s.phase = if settings.is_some() {
-                Phase::Idle
-            } else {
-                Phase::Off
-            };
+            s.last_sync = s.last_sync.max(last);
+            // Another tab may already have said how sync stands: keep that.
+            if settings.is_none() {
+                s.phase = Phase::Off;
+            } else if s.phase == Phase::Off {
+                s.phase = Phase::Idle;
+            }
         });
         self.refresh_counts(db).await;
         if settings.is_some_and(|s| s.live) {
@@ -402,7 +403,7 @@ async fn local_id(store: &AppStore) -> Result<String, SyncError> {
 /// The local sequence the push has recorded as done (0 when never pushed).
 async fn pushed_through(store: &AppStore, ep: &Endpoint, local: &str) -> u64 {
     let rep = replication_id(local, &ep.server, &ep.db, Direction::Push);
-    let key = format!("sync-checkpoint:{rep}");
+    let key = crate::sync::replicate::checkpoint_key(&rep);
     store
         .meta_get(&key)
         .await

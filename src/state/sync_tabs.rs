@@ -29,9 +29,13 @@ mod web {
     #[derive(Serialize, Deserialize)]
     #[serde(tag = "kind", rename_all = "kebab-case")]
     enum Message {
-        Status { status: SyncStatus },
+        Status {
+            status: SyncStatus,
+        },
         SyncNow,
         Settings,
+        /// A tab that just opened asks the replicating tab for its status.
+        Hello,
     }
 
     fn post(msg: &Message) {
@@ -65,12 +69,20 @@ mod web {
                     }
                 }
                 Ok(Message::Settings) => h.reload(),
+                Ok(Message::Hello) => {
+                    if holds_lock() {
+                        post(&Message::Status {
+                            status: h.status.get_untracked(),
+                        });
+                    }
+                }
                 Err(_) => {}
             }
         });
         bus.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         BUS.with(|b| *b.borrow_mut() = Some(bus));
+        post(&Message::Hello);
     }
 
     pub fn holds_lock() -> bool {

@@ -302,9 +302,14 @@ struct Checkpoints {
     since: Option<Value>,
 }
 
+/// The meta key holding the local side of a replication's checkpoint.
+pub fn checkpoint_key(rep_id: &str) -> String {
+    format!("sync-checkpoint:{rep_id}")
+}
+
 impl Checkpoints {
     fn meta_key(rep_id: &str) -> String {
-        format!("sync-checkpoint:{rep_id}")
+        checkpoint_key(rep_id)
     }
 
     async fn open<S: Store, T: Transport>(

@@ -216,6 +216,11 @@ export function randomTag() {
 }
 
 /** Whether a console message is a browser network failure against the sync server. */
+/** Declares another sync server whose failed requests are expected (a test's own server). */
+export function expectServer(origin) {
+  proxyOrigins.add(origin);
+}
+
 function expectedNetworkFailure(msg) {
   const from = msg.location()?.url ?? '';
   const servers = [...proxyOrigins, process.env.E2E_COUCH_URL].filter(Boolean);

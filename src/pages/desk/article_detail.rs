@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::components::sync_notice::SyncNotice;
+
 use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
@@ -112,6 +114,7 @@ fn ArticleView(
                     <span class="badge">{format!("Version {}", article.version)}</span>
                 </p>
             </header>
+            <SyncNotice id=article.id.clone()/>
             <Actions article=article.clone() rev=rev/>
             <p class="links">
                 <a href=AppRoute::ArticleVersions(r.clone()).href()>{format!("Published versions ({versions})")}</a>

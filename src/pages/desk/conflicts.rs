@@ -173,10 +173,12 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <div class="actions">
-            <button type="button" on:click=keep_current>"Keep current winner"</button>
-            <button type="button" on:click=keep_other>"Keep other version"</button>
-            <button type="button" on:click=save_merged>"Save merged version"</button>
+        <div class="form-actions">
+            <button class="button" type="button" on:click=keep_current>"Keep current winner"</button>
+            " "
+            <button class="button" type="button" on:click=keep_other>"Keep other version"</button>
+            " "
+            <button class="button button-primary" type="button" on:click=save_merged>"Save merged version"</button>
         </div>
     }
 }

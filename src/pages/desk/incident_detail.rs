@@ -8,7 +8,7 @@ pub mod incident;
 
 use leptos::prelude::*;
 
-use crate::components::conflict_notice::ConflictNotice;
+use crate::components::sync_notice::SyncNotice;
 
 use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
@@ -113,7 +113,7 @@ fn IncidentView(
             </div>
             <a class="button" href=AppRoute::EditIncident(reference.clone()).href()>"Edit"</a>
         </div>
-        <ConflictNotice id=i.id.clone()/>
+        <SyncNotice id=i.id.clone()/>
         {i.major.clone().map(|m| view! { <MajorBanner by=m.by at=m.at.display() act=act/> })}
         <p class="badges">
             <PriorityBadge priority=i.priority/>

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::components::sync_notice::SyncNotice;
+
 use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
@@ -187,6 +189,7 @@ fn KnownErrorView(
                     {k.carried_forward.then(|| view! { " " <span class="badge badge-warn">"Carried forward"</span> })}
                 </p>
             </header>
+            <SyncNotice id=k.id.clone()/>
             <KnownErrorActions known_error=k.clone() rev=rev.clone()/>
             {gate}
             <div class="ke-layout">

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::components::sync_notice::SyncNotice;
+
 use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
@@ -158,6 +160,7 @@ fn ProblemView(
             </div>
             <a class="button" href=AppRoute::EditProblem(r.clone()).href()>"Edit"</a>
         </div>
+        <SyncNotice id=p.id.clone()/>
         <p class="badges">
             <PriorityBadge priority=p.priority/>
             " "

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::components::sync_notice::SyncNotice;
+
 use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
@@ -152,6 +154,7 @@ fn ReleaseView(ctx: ReleaseCtx) -> impl IntoView {
                 <a class="button" href=report>"Feedback report"</a>
             </div>
         </div>
+        <SyncNotice id=r.id.clone()/>
         <p class="badges"><StatusBadge label=r.status.label()/></p>
         <dl class="facts">
             <dt>"Status"</dt><dd>{r.status.label()}</dd>

@@ -85,22 +85,31 @@ pub fn SyncPage() -> impl IntoView {
         <SyncStatusPanel/>
         <section class="card" aria-labelledby="sync-server-h">
             <h2 id="sync-server-h">"Server"</h2>
-            <form on:submit=save class="form-grid">
-                <label for="sync-server">"Server URL"</label>
-                <input id="sync-server" type="url" placeholder="https://couch.example.com"
-                    prop:value=server on:input=move |ev| server.set(event_target_value(&ev))/>
-                <label for="sync-db">"Database name"</label>
-                <input id="sync-db" type="text" placeholder="desk"
-                    prop:value=db_name on:input=move |ev| db_name.set(event_target_value(&ev))/>
+            <form on:submit=save class="form" novalidate>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="sync-server">"Server URL"</label>
+                        <input id="sync-server" type="url" placeholder="https://couch.example.com"
+                            prop:value=server on:input=move |ev| server.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="sync-db">"Database name"</label>
+                        <input id="sync-db" type="text" placeholder="desk"
+                            prop:value=db_name on:input=move |ev| db_name.set(event_target_value(&ev))/>
+                    </div>
+                </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=live
                         on:change=move |ev| live.set(event_target_checked(&ev))/>
                     "Live sync"
+                    <span class="hint">" (follow the server and send local changes as they happen)"</span>
                 </label>
-                <div class="actions">
-                    <button type="submit" disabled=busy>"Save settings"</button>
-                    <button type="button" on:click=test>"Test connection"</button>
-                    <button type="button" on:click=move |_| h.sync_now()
+                <div class="form-actions">
+                    <button class="button button-primary" type="submit" disabled=busy>"Save settings"</button>
+                    " "
+                    <button class="button" type="button" on:click=test>"Test connection"</button>
+                    " "
+                    <button class="button" type="button" on:click=move |_| h.sync_now()
                         disabled=move || h.settings.get().is_none()>"Sync now"</button>
                 </div>
             </form>
@@ -229,16 +238,23 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
         <section class="card" aria-labelledby="sync-signin-h">
             <h2 id="sync-signin-h">"Sign in to the server"</h2>
             <p class="hint">"The server keeps the session; this browser never stores the password."</p>
-            <form on:submit=sign_in class="form-grid">
-                <label for="sync-user">"User name"</label>
-                <input id="sync-user" type="text" autocomplete="username"
-                    prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
-                <label for="sync-password">"Password"</label>
-                <input id="sync-password" type="password" autocomplete="current-password"
-                    prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-                <div class="actions">
-                    <button type="submit">"Sign in"</button>
-                    <button type="button" on:click=sign_out>"Sign out"</button>
+            <form on:submit=sign_in class="form" novalidate>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="sync-user">"User name"</label>
+                        <input id="sync-user" type="text" autocomplete="username"
+                            prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="sync-password">"Password"</label>
+                        <input id="sync-password" type="password" autocomplete="current-password"
+                            prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <div class="form-actions">
+                    <button class="button button-primary" type="submit">"Sign in"</button>
+                    " "
+                    <button class="button" type="button" on:click=sign_out>"Sign out"</button>
                 </div>
             </form>
             <p role="status" class="form-message">{move || message.get()}</p>
