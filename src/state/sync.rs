@@ -94,6 +94,8 @@ pub struct SyncHandle {
     /// Bumped to stop a live loop (settings changed, live turned off).
     generation: StoredValue<u64>,
     running: StoredValue<bool>,
+    /// A live loop runs in this tab or waits for the lock (at most one of either).
+    live_started: StoredValue<bool>,
     /// A revision bump caused by sync itself (not a local edit to push).
     own_change: StoredValue<bool>,
 }
@@ -108,6 +110,7 @@ impl SyncHandle {
             status: RwSignal::new(SyncStatus::default()),
             generation: StoredValue::new(0),
             running: StoredValue::new(false),
+            live_started: StoredValue::new(false),
             own_change: StoredValue::new(false),
         };
         provide_context(h);
@@ -316,6 +319,10 @@ impl SyncHandle {
                     s.phase = Phase::UpToDate;
                     s.last_sync = Some(now);
                 });
+                // A live loop stopped by an error that needed a person resumes now.
+                if self.settings.get_untracked().is_some_and(|s| s.live) {
+                    self.start_live();
+                }
             }
             Err(e) => {
                 let phase = if e.is_transient() {
@@ -332,12 +339,23 @@ impl SyncHandle {
 
     /// Follows the server while live mode is on, in the tab holding the replication.
     fn start_live(self) {
+        if self.live_started.get_value() {
+            return;
+        }
+        self.live_started.set_value(true);
         let generation = self.generation.get_value();
         leptos::task::spawn_local(async move {
             let _ = sync_tabs::with_lock(true, move || async move {
                 self.live_loop(generation).await;
             })
             .await;
+            self.live_started.set_value(false);
+            // Settings changed while this loop ran: follow the new ones.
+            if self.generation.try_get_value() != Some(generation)
+                && self.settings.get_untracked().is_some_and(|s| s.live)
+            {
+                self.start_live();
+            }
         });
     }
 

@@ -83,6 +83,23 @@ mod web {
         on_message.forget();
         BUS.with(|b| *b.borrow_mut() = Some(bus));
         post(&Message::Hello);
+        // Back online: the replicating tab syncs at once instead of waiting for its
+        // next retry.
+        if let Some(w) = web_sys::window() {
+            let on_online = Closure::<dyn FnMut()>::new(move || {
+                let live = h
+                    .settings
+                    .try_get_untracked()
+                    .flatten()
+                    .is_some_and(|s| s.live);
+                if live && holds_lock() {
+                    h.sync_now();
+                }
+            });
+            let _ =
+                w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+            on_online.forget();
+        }
     }
 
     pub fn holds_lock() -> bool {
