@@ -24,6 +24,8 @@ pub mod releases;
 pub mod search;
 pub mod settings;
 pub mod sync;
+pub mod sync_model;
+pub mod sync_support;
 pub mod sync_tabs;
 pub mod toast;
 

@@ -5,11 +5,10 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::storage::Store;
-use crate::sync::checkpoint::{backoff_ms, replication_id, Checkpoint, Direction};
+use crate::sync::checkpoint::backoff_ms;
 use crate::sync::protocol::{since_param, Rejection};
 use crate::sync::replicate::{Progress, Replication, Report, REJECTED_KEY};
 use crate::sync::transport::{encode, Endpoint, Request, SyncError, Transport};
@@ -20,70 +19,12 @@ use super::sync_tabs;
 
 /// Meta key of the sync settings.
 pub const SETTINGS_KEY: &str = "sync-settings";
-/// Meta key of this database's replication identity.
-const LOCAL_ID_KEY: &str = "sync-local-id";
 /// Meta key of the time of the last successful run (ms).
 const LAST_KEY: &str = "sync-last";
 
-/// Where to sync, as saved. No user name, no password: the server's session cookie
-/// is the only credential, and the browser keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SyncSettings {
-    pub server: String,
-    pub db: String,
-    #[serde(default)]
-    pub live: bool,
-}
-
-impl SyncSettings {
-    pub fn endpoint(&self) -> Option<Endpoint> {
-        Endpoint::parse(&self.server, &self.db).ok()
-    }
-}
-
-/// What the sync indicator says.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Phase {
-    /// No server configured.
-    #[default]
-    Off,
-    /// Configured, not run yet in this visit.
-    Idle,
-    Syncing,
-    UpToDate,
-    /// The server cannot be reached; retrying.
-    Offline(String),
-    /// Stopped until a person acts (sign in, create the database, fix the address).
-    Paused(String),
-}
-
-/// Everything the indicator and the sync page show.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct SyncStatus {
-    pub phase: Phase,
-    pub pulled: u64,
-    pub pushed: u64,
-    /// Last successful run, ms since the epoch.
-    pub last_sync: Option<i64>,
-    /// Local changes not yet pushed.
-    pub pending: u32,
-    pub conflicts: u32,
-    pub rejected: Vec<Rejection>,
-}
-
-impl SyncStatus {
-    /// The header's words: "Sync: up to date", …
-    pub fn label(&self) -> &'static str {
-        match self.phase {
-            Phase::Off => "Sync: off",
-            Phase::Idle => "Sync: not yet synced",
-            Phase::Syncing => "Sync: syncing",
-            Phase::UpToDate => "Sync: up to date",
-            Phase::Offline(_) => "Sync: offline",
-            Phase::Paused(_) => "Sync: paused",
-        }
-    }
-}
+pub use super::sync_model::{Phase, SyncSettings, SyncStatus};
+pub use super::sync_support::http;
+use super::sync_support::{js_random, local_id, pushed_through, transport};
 
 /// The sync handle, provided as context.
 #[derive(Clone, Copy)]
@@ -405,71 +346,5 @@ impl SyncHandle {
         } else {
             Err(SyncError::from_status(&ep, &res))
         }
-    }
-}
-
-/// This database's replication identity (made once, kept in meta).
-async fn local_id(store: &AppStore) -> Result<String, SyncError> {
-    if let Some(id) = store.meta_get(LOCAL_ID_KEY).await? {
-        return Ok(id);
-    }
-    let id = clock::uuid();
-    store.meta_put(LOCAL_ID_KEY, &id).await?;
-    Ok(id)
-}
-
-/// The local sequence the push has recorded as done (0 when never pushed).
-async fn pushed_through(store: &AppStore, ep: &Endpoint, local: &str) -> u64 {
-    let rep = replication_id(local, &ep.server, &ep.db, Direction::Push);
-    let key = crate::sync::replicate::checkpoint_key(&rep);
-    store
-        .meta_get(&key)
-        .await
-        .ok()
-        .flatten()
-        .map(|t| Checkpoint::parse(&t))
-        .and_then(|c| c.history.first().and_then(|e| e.last_seq.as_u64()))
-        .unwrap_or(0)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn transport() -> crate::sync::http::FetchTransport {
-    crate::sync::http::FetchTransport
-}
-
-/// Native builds have no network: every request fails as offline.
-#[cfg(not(target_arch = "wasm32"))]
-fn transport() -> NoNetwork {
-    NoNetwork
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-struct NoNetwork;
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Transport for NoNetwork {
-    async fn send(
-        &self,
-        _req: Request,
-    ) -> Result<crate::sync::transport::Response, crate::sync::transport::TransportError> {
-        Err(crate::sync::transport::TransportError::Network(
-            "no network in native builds".into(),
-        ))
-    }
-}
-
-/// The transport pages use for "Test connection" and signing in.
-pub fn http() -> impl Transport {
-    transport()
-}
-
-fn js_random() -> f64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        js_sys::Math::random()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        0.5
     }
 }
