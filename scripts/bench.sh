@@ -4,8 +4,10 @@
 # inserts of 10k and 100k incidents, the first filtered page at 100k (from IndexedDB and
 # from the queue's in-memory rows), search at 50k records (latency per keystroke,
 # building the index from IndexedDB, reading the saved index back, index memory,
-# catching up after an edit), navigation to the incident list with 10k incidents and
-# turning its pages. Prints a table and writes target/bench.json.
+# catching up after an edit), sync with PouchDB Server in memory (pulling and pushing
+# 10k incidents, a sync with nothing to do, and PouchDB itself pulling the same 10k in
+# the same browser), navigation to the incident list with 10k incidents and turning its
+# pages. Prints a table and writes target/bench.json.
 # Figures are reported, never asserted: this is not a test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,7 +21,34 @@ echo "==> release build"
 scripts/build.sh >/dev/null
 sizes=$(node scripts/bench/sizes.mjs dist)
 
-echo "==> storage and search figures (IndexedDB in headless Chromium, release build)"
+pids=()
+COUCH_DIR=""
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -z "$COUCH_DIR" ] || rm -rf "$COUCH_DIR"
+}
+trap cleanup EXIT
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+
+# PouchDB Server in memory for the sync figures, as scripts/test.sh starts it (config
+# and log files in a temporary directory). The sync benchmark reads its URL when it is
+# compiled, so it is exported before the build.
+COUCH_DIR=$(mktemp -d)
+printf '{"log":{"file":"%s/log.txt"}}\n' "$COUCH_DIR" >"$COUCH_DIR/config.json"
+COUCH_PORT=$(free_port)
+node node_modules/pouchdb-server/bin/pouchdb-server --in-memory --host 127.0.0.1 \
+  --port "$COUCH_PORT" --config "$COUCH_DIR/config.json" --dir "$COUCH_DIR" \
+  >"$COUCH_DIR/stdout.log" 2>&1 &
+pids+=($!)
+export BENCH_COUCH_URL="http://127.0.0.1:$COUCH_PORT"
+for _ in $(seq 200); do curl -sf "$BENCH_COUCH_URL/" >/dev/null && break; sleep 0.1; done
+if ! curl -sf "$BENCH_COUCH_URL/" >/dev/null; then
+  echo "PouchDB Server did not answer on $BENCH_COUCH_URL:" >&2
+  cat "$COUCH_DIR/stdout.log" >&2
+  exit 1
+fi
+
+echo "==> storage, search and sync figures (IndexedDB in headless Chromium, release build)"
 # The profile inherits `panic = "abort"` from release, which test harnesses ignore:
 # the library would be built twice (for the binary with the flag, for the tests
 # without) into the same unhashed wasm32 file name, and a test links whichever build
@@ -27,25 +56,28 @@ echo "==> storage and search figures (IndexedDB in headless Chromium, release bu
 # both, so the library is built once; on wasm32 a panic aborts either way.
 figures=$(CARGO_PROFILE_BENCH_WASM_PANIC=unwind \
   cargo test --profile bench-wasm --features bench --target wasm32-unknown-unknown \
-  --test bench_storage --test bench_search -- --nocapture 2>&1 | tee target/bench-browser.log \
-  | sed -n 's/.*BENCH //p')
-storage=$(printf '%s\n' "$figures" | { grep -v '"name":"search_' || true; } | paste -sd, -)
+  --test bench_storage --test bench_search --test bench_sync -- --nocapture 2>&1 \
+  | tee target/bench-browser.log | sed -n 's/.*BENCH //p')
+storage=$(printf '%s\n' "$figures" | { grep -v '"name":"s\(earch\|ync\)_' || true; } | paste -sd, -)
 search=$(printf '%s\n' "$figures" | { grep '"name":"search_' || true; } | paste -sd, -)
-if [ -z "$storage" ] || [ -z "$search" ]; then
+sync=$(printf '%s\n' "$figures" | { grep '"name":"sync_' || true; } | paste -sd, -)
+if [ -z "$storage" ] || [ -z "$search" ] || [ -z "$sync" ]; then
   echo "a browser benchmark printed no figures; see target/bench-browser.log" >&2
   exit 1
 fi
 
+echo "==> PouchDB pulling the same 10k incidents in the same browser"
+# The database the sync benchmark seeded and left on the server.
+pouchdb=$(node scripts/bench/pouchdb-sync.mjs "$BENCH_COUCH_URL/bench-sync-pull-10k" 3)
+
 echo "==> navigation to the incident list with 10k incidents"
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+PORT=$(free_port)
 node tests/e2e/static-server.mjs dist "$PORT" >/dev/null &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
 nav=$(node scripts/bench/navigation.mjs "http://127.0.0.1:$PORT" 10000 7)
 
-echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"navigation_10k\":$nav}" > target/bench.json
+echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav}" > target/bench.json
 node -e '
 const b = JSON.parse(require("fs").readFileSync("target/bench.json", "utf8"));
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
@@ -86,6 +118,24 @@ for (const s of b.search) {
   if (s.name.startsWith("search_insert_") && s.name !== "search_insert_50k") continue;
   rows.push([s.name, searchValue(s), searchBudgets[s.name] ?? ""]);
 }
+const ms = (x) => x.toFixed(1) + " ms";
+const syncValue = {
+  sync_pull_10k: (s) => `${ms(s.ms)} (${s.docs_per_s} docs/s; network ${s.network_ms.toFixed(0)}, IndexedDB ${Object.values(s.store_ms).reduce((a, b) => a + b, 0).toFixed(0)}, rest ${s.rest_ms.toFixed(0)} ms)`,
+  sync_push_10k: (s) => `${ms(s.ms)} (${s.docs_per_s} docs/s; network ${s.network_ms.toFixed(0)} ms)`,
+  sync_pull_store_only_10k: (s) => `${ms(s.ms)} (one transaction ${s.one_transaction_ms.toFixed(0)} ms)`,
+};
+const syncBudgets = { sync_pull_10k: "budget 2.5 s (median of 3 runs, fresh IndexedDB each)",
+  sync_first_run_after_pull: "(the first push after a pull checks every pulled doc)",
+  sync_noop: "(nothing to do)",
+  sync_pull_store_only_10k: "(the pulled revisions written alone, no network)" };
+for (const s of b.sync) {
+  const value = syncValue[s.name]?.(s) ?? ms(s.ms) + (s.requests !== undefined ? ` (${s.requests} requests)` : "");
+  rows.push([s.name, value, syncBudgets[s.name] ?? ""]);
+}
+const p = b.pouchdb_sync;
+rows.push(["pouchdb_pull_10k", `${ms(p.median_ms)} (${p.docs_per_s} docs/s)`, `(PouchDB ${p.pouchdb} in the same browser, default batch size)`]);
+rows.push(["pouchdb_pull_10k_batch_500", `${ms(p.batch_500.median_ms)} (${p.batch_500.docs_per_s} docs/s)`, "(PouchDB with the batch size the app uses)"]);
+rows.push(["pouchdb_store_only_10k", ms(p.store_only_batch_500_ms), "(PouchDB writing them to IndexedDB alone, batches of 500)"]);
 rows.push(["navigation to list, 10k incidents (median)", b.navigation_10k.median_ms.toFixed(1) + " ms", "budget 400 ms"]);
 rows.push(["queue: next page in the DOM, 10k (median)", b.navigation_10k.page_turn_dom_median_ms.toFixed(1) + " ms", "budget 16 ms per frame"]);
 rows.push(["queue: next page painted, 10k (median)", b.navigation_10k.page_turn_median_ms.toFixed(1) + " ms" + ` (max ${b.navigation_10k.page_turn_max_ms.toFixed(1)} ms)`, "(adds the wait for the next frame)"]);

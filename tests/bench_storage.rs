@@ -19,16 +19,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_default()
-}
-
-fn report(name: &str, ms: f64, extra: &str) {
-    console_log!("BENCH {{\"name\":\"{name}\",\"ms\":{ms:.2}{extra}}}");
-}
+mod bench_util;
+use bench_util::{now_ms, report};
 
 fn revisions(n: usize, seed: u64) -> Vec<NewRevision> {
     demo::incidents(n, seed, Timestamp(1_795_000_000_000))

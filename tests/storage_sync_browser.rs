@@ -224,6 +224,19 @@ async fn get_many_answers_in_order_and_count_changes_counts_documents() {
         a.as_ref().is_some_and(|d| d.deleted),
         "tombstones are returned"
     );
+    // A large batch (a sync batch) takes the key-scan path: same answers, in order.
+    let mut many: Vec<String> = (0..300).map(|i| format!("m{i:03}")).collect();
+    many.insert(150, "b".into());
+    many.push("a".into());
+    let got = s.get_many(&many).await.unwrap();
+    assert_eq!(got.len(), many.len());
+    for (id, d) in many.iter().zip(&got) {
+        let expect_some = id == "a" || id == "b";
+        assert_eq!(d.is_some(), expect_some, "{id}");
+        if let Some(d) = d {
+            assert_eq!(&d.id, id);
+        }
+    }
 }
 
 /// A record as version 3 wrote it (index fields, no `conflicted`).

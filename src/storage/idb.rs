@@ -311,16 +311,40 @@ impl Store for IdbStore {
         let tx = self.tx(&[DOCS], false)?;
         let docs = tx.object_store(DOCS).map_err(idb_error)?;
         let docs = docs.as_sys();
+        // Large batches (a sync batch of new documents): one key-only scan says which
+        // exist, and only those are read.
+        let known: Option<HashSet<String>> = if ids.len() >= KEY_SCAN_MIN {
+            let lo = ids.iter().min();
+            let hi = ids.iter().max();
+            let (Some(lo), Some(hi)) = (lo, hi) else {
+                return Ok(Vec::new());
+            };
+            let range = IdbKeyRange::bound(&JsValue::from_str(lo), &JsValue::from_str(hi))
+                .map_err(|e| js_error(&e))?;
+            let req = docs
+                .get_all_keys_with_key(&range)
+                .map_err(|e| js_error(&e))?;
+            let keys: Array = RawRequest::new(req).await?.unchecked_into();
+            Some(keys.iter().filter_map(|k| k.as_string()).collect())
+        } else {
+            None
+        };
         let mut reqs = Vec::with_capacity(ids.len());
         for id in ids {
-            reqs.push(docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?);
+            let wanted = known.as_ref().is_none_or(|k| k.contains(id));
+            reqs.push(if wanted {
+                Some(docs.get(&JsValue::from_str(id)).map_err(|e| js_error(&e))?)
+            } else {
+                None
+            });
         }
         // Requests complete in order: once the last is done, all are.
-        if let Some(last) = reqs.last() {
+        if let Some(last) = reqs.iter().rev().flatten().next() {
             RawRequest::new(last.clone()).await?;
         }
         reqs.iter()
             .map(|r| {
+                let Some(r) = r else { return Ok(None) };
                 let v = r.result().map_err(|e| js_error(&e))?;
                 if v.is_undefined() {
                     Ok(None)

@@ -260,6 +260,50 @@ fn runs_with_nothing_new_send_only_what_a_no_op_needs() {
 }
 
 #[test]
+fn what_a_run_just_pulled_is_not_asked_about_again_unless_local_edits_wait() {
+    let couch = FakeCouch::new();
+    for i in 0..30 {
+        let id = format!("incident:{i}");
+        couch.create(&id, &body(&id, "from the server"));
+    }
+    // A fresh device with nothing to push: the pull's revisions are skipped by the push.
+    let a = Device::new("A");
+    couch.reset_log();
+    let rep = a.run(&couch).unwrap();
+    assert_eq!(rep.progress.pulled, 30);
+    assert_eq!(couch.count(Route::RevsDiff), 0, "nothing asked about again");
+    assert_eq!(couch.count(Route::BulkDocs), 0);
+    let seq = block_on(a.store.last_seq()).unwrap();
+    let push = replication_id("A", &couch.ep.server, &couch.ep.db, Direction::Push);
+    let saved = block_on(a.store.meta_get(&checkpoint_key(&push)))
+        .unwrap()
+        .unwrap();
+    let newest = Checkpoint::parse(&saved).history[0].last_seq.clone();
+    assert_eq!(
+        newest,
+        json!(seq),
+        "the push checkpoint moved over the pulled range"
+    );
+
+    // A device with an edit not yet pushed: the same pull must not hide it.
+    let b = Device::new("B");
+    b.put(
+        "incident:local",
+        None,
+        false,
+        &body("incident:local", "made offline"),
+    );
+    couch.reset_log();
+    let rep = b.run(&couch).unwrap();
+    assert_eq!(rep.progress.pulled, 30);
+    assert_eq!(rep.progress.pushed, 1);
+    assert!(
+        couch.doc("incident:local").is_some(),
+        "the local edit reached the server"
+    );
+}
+
+#[test]
 fn without_bulk_get_open_revs_gives_the_same_result() {
     let couch = FakeCouch::new();
     let r1 = couch.create("incident:1", &body("incident:1", "v1"));
