@@ -125,7 +125,7 @@ const syncValue = {
   sync_pull_store_only_10k: (s) => `${ms(s.ms)} (one transaction ${s.one_transaction_ms.toFixed(0)} ms)`,
 };
 const syncBudgets = { sync_pull_10k: "budget 2.5 s (median of 3 runs, fresh IndexedDB each)",
-  sync_first_run_after_pull: "(the first push after a pull checks every pulled doc)",
+  sync_run_10k: "(a new device's first Sync now: pull, then push)",
   sync_noop: "(nothing to do)",
   sync_pull_store_only_10k: "(the pulled revisions written alone, no network)" };
 for (const s of b.sync) {

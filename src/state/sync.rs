@@ -37,6 +37,8 @@ pub struct SyncHandle {
     running: StoredValue<bool>,
     /// A live loop runs in this tab or waits for the lock (at most one of either).
     live_started: StoredValue<bool>,
+    /// A retry loop after a failed "Sync now" is waiting (at most one).
+    retrying: StoredValue<bool>,
     /// A revision bump caused by sync itself (not a local edit to push).
     own_change: StoredValue<bool>,
 }
@@ -52,6 +54,7 @@ impl SyncHandle {
             generation: StoredValue::new(0),
             running: StoredValue::new(false),
             live_started: StoredValue::new(false),
+            retrying: StoredValue::new(false),
             own_change: StoredValue::new(false),
         };
         provide_context(h);
@@ -199,8 +202,39 @@ impl SyncHandle {
     /// is asked to run instead.
     pub fn sync_now(self) {
         leptos::task::spawn_local(async move {
-            let _ = self.run_once_locked().await;
+            if let Some(Err(e)) = self.run_once_locked().await {
+                if e.is_transient() {
+                    self.retry_with_backoff().await;
+                }
+            }
         });
+    }
+
+    /// After a run failed for want of the server (outside live mode, which retries on
+    /// its own): tries again with growing pauses until one succeeds, a person must act,
+    /// or the settings change.
+    async fn retry_with_backoff(self) {
+        let live = || self.settings.get_untracked().is_some_and(|s| s.live);
+        if self.retrying.get_value() || live() {
+            return;
+        }
+        self.retrying.set_value(true);
+        let generation = self.generation.get_value();
+        let mut attempt = 0u32;
+        loop {
+            clock::sleep_ms(backoff_ms(attempt, js_random()) as u32).await;
+            attempt = attempt.saturating_add(1);
+            if self.generation.try_get_value() != Some(generation) || live() {
+                break;
+            }
+            match self.run_once_locked().await {
+                Some(Err(e)) if e.is_transient() => continue,
+                // Busy elsewhere (another run or tab): try again later.
+                None => continue,
+                _ => break,
+            }
+        }
+        self.retrying.set_value(false);
     }
 
     async fn run_once_locked(self) -> Option<Result<Report, SyncError>> {
