@@ -52,6 +52,7 @@ use crate::pages::{
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
+#[cfg(not(feature = "portal-only"))]
 use crate::state::sync::SyncHandle;
 use crate::state::toast::Toasts;
 
@@ -61,6 +62,8 @@ pub fn App() -> impl IntoView {
     Db::provide();
     Toasts::provide();
     Identity::provide();
+    // The portal-only build has no sync (and leaves its code out of the bundle).
+    #[cfg(not(feature = "portal-only"))]
     SyncHandle::provide();
     view! {
         <Router>
