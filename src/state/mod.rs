@@ -25,6 +25,7 @@ pub mod search;
 pub mod settings;
 pub mod sync;
 pub mod sync_model;
+pub mod sync_session;
 pub mod sync_support;
 pub mod sync_tabs;
 pub mod toast;

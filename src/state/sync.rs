@@ -23,7 +23,6 @@ pub const SETTINGS_KEY: &str = "sync-settings";
 const LAST_KEY: &str = "sync-last";
 
 pub use super::sync_model::{Phase, SyncSettings, SyncStatus};
-pub use super::sync_support::http;
 use super::sync_support::{js_random, local_id, pushed_through, transport};
 
 /// The sync handle, provided as context.

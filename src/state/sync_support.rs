@@ -4,7 +4,7 @@
 
 use crate::storage::Store;
 use crate::sync::checkpoint::{replication_id, Checkpoint, Direction};
-use crate::sync::transport::{Endpoint, SyncError, Transport};
+use crate::sync::transport::{Endpoint, SyncError};
 
 use super::clock;
 use super::db::AppStore;
@@ -51,7 +51,7 @@ pub fn transport() -> NoNetwork {
 pub struct NoNetwork;
 
 #[cfg(not(target_arch = "wasm32"))]
-impl Transport for NoNetwork {
+impl crate::sync::transport::Transport for NoNetwork {
     async fn send(
         &self,
         _req: crate::sync::transport::Request,
@@ -60,11 +60,6 @@ impl Transport for NoNetwork {
             "no network in native builds".into(),
         ))
     }
-}
-
-/// The transport pages use for "Test connection" and signing in.
-pub fn http() -> impl Transport {
-    transport()
 }
 
 /// A random number in 0..1 (`Math.random`; a constant in native builds).

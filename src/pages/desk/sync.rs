@@ -7,9 +7,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::routes::AppRoute;
-use crate::state::sync::{self, Phase, SyncHandle};
-use crate::sync::session::{self, Connection};
-use crate::sync::transport::Endpoint;
+use crate::state::sync::{Phase, SyncHandle};
+use crate::state::sync_session;
 
 /// The page at `/desk/sync`.
 #[component]
@@ -55,23 +54,12 @@ pub fn SyncPage() -> impl IntoView {
         });
     };
 
-    let endpoint = move || Endpoint::parse(&server.get_untracked(), &db_name.get_untracked());
-
     let test = move |_| {
-        let ep = match endpoint() {
-            Ok(ep) => ep,
-            Err(e) => {
-                message.set(e.to_string());
-                return;
-            }
-        };
+        let (s, d) = (server.get_untracked(), db_name.get_untracked());
         message.set("Testing the connection…".into());
         leptos::task::spawn_local(async move {
-            let http = sync::http();
-            let origin = origin();
-            let probe = ep.db_url();
-            let found: Connection = session::test_connection(&http, &ep, reachable(probe)).await;
-            let _ = message.try_set(found.message(&ep, &origin));
+            let text = sync_session::test_connection(&s, &d).await;
+            let _ = message.try_set(text);
         });
     };
 
@@ -116,31 +104,6 @@ pub fn SyncPage() -> impl IntoView {
             <p role="status" class="form-message">{move || message.get()}</p>
         </section>
         <SignInSection server=server db_name=db_name/>
-    }
-}
-
-fn origin() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        String::new()
-    }
-}
-
-async fn reachable(url: String) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::sync::http::reachable_without_cors(&url).await
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = url;
-        false
     }
 }
 
@@ -201,36 +164,19 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
     let message = RwSignal::new(String::new());
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ep = match Endpoint::parse(&server.get_untracked(), &db_name.get_untracked()) {
-            Ok(ep) => ep,
-            Err(e) => {
-                message.set(e.to_string());
-                return;
-            }
-        };
+        let (s, d) = (server.get_untracked(), db_name.get_untracked());
         let (n, p) = (name.get_untracked(), password.get_untracked());
         // The password leaves the page's memory as soon as it is sent.
         password.set(String::new());
         leptos::task::spawn_local(async move {
-            let text = match session::sign_in(&sync::http(), &ep, &n, &p).await {
-                Ok(user) => {
-                    h.sync_now();
-                    format!("Signed in as {user}.")
-                }
-                Err(e) => format!("Not signed in: {e}."),
-            };
+            let text = sync_session::sign_in(h, &s, &d, &n, &p).await;
             let _ = message.try_set(text);
         });
     };
     let sign_out = move |_| {
-        let Ok(ep) = Endpoint::parse(&server.get_untracked(), &db_name.get_untracked()) else {
-            return;
-        };
+        let (s, d) = (server.get_untracked(), db_name.get_untracked());
         leptos::task::spawn_local(async move {
-            let text = match session::sign_out(&sync::http(), &ep).await {
-                Ok(()) => "Signed out.".to_owned(),
-                Err(e) => format!("Could not sign out: {e}."),
-            };
+            let text = sync_session::sign_out(&s, &d).await;
             let _ = message.try_set(text);
         });
     };
