@@ -45,6 +45,8 @@ use crate::pages::{
     desk::search::SearchPage,
     desk::settings::DeskSettingsPage,
     desk::sync::SyncPage,
+    desk::data::DataPage,
+    desk::incident_import::ImportIncidents,
     desk::DeskLayout,
     home::Home,
 };
@@ -88,6 +90,7 @@ fn AppRoutes() -> impl IntoView {
                         <Route path=path!("") view=|| view! { <Redirect path=AppRoute::Incidents.href()/> }/>
                         <Route path=path!("incidents") view=IncidentList/>
                         <Route path=path!("incidents/new") view=NewIncident/>
+                        <Route path=path!("incidents/import") view=ImportIncidents/>
                         <Route path=path!("incidents/:reference") view=IncidentDetail/>
                         <Route path=path!("incidents/:reference/edit") view=EditIncident/>
                         <Route path=path!("problems") view=ProblemList/>
@@ -107,6 +110,7 @@ fn AppRoutes() -> impl IntoView {
                         <Route path=path!("search") view=SearchPage/>
                         <Route path=path!("settings") view=DeskSettingsPage/>
                         <Route path=path!("sync") view=SyncPage/>
+                        <Route path=path!("data") view=DataPage/>
                         <Route path=path!("conflicts") view=ConflictList/>
                         <Route path=path!("conflicts/:id") view=ConflictPage/>
                         <Route path=path!("articles") view=ArticleList/>

@@ -52,6 +52,10 @@ pub enum AppRoute {
     Sync,
     /// Records with conflicting versions left by sync.
     Conflicts,
+    /// Data portability: JSON backup, restore or merge, and where to import and export.
+    Data,
+    /// Importing incidents from a CSV file: column mapping, preview, confirmation.
+    ImportIncidents,
     /// One record's conflict, by document id: compare, keep one, or merge.
     Conflict(String),
     /// The knowledge base as agents see it: every article, with filters.
@@ -119,6 +123,8 @@ impl AppRoute {
             AppRoute::Settings => "/desk/settings".to_string(),
             AppRoute::Sync => "/desk/sync".to_string(),
             AppRoute::Conflicts => "/desk/conflicts".to_string(),
+            AppRoute::Data => "/desk/data".to_string(),
+            AppRoute::ImportIncidents => "/desk/incidents/import".to_string(),
             AppRoute::Conflict(id) => format!("/desk/conflicts/{}", encode_segment(id)),
             AppRoute::Articles => "/desk/articles".to_string(),
             AppRoute::NewArticle => "/desk/articles/new".to_string(),
@@ -166,6 +172,8 @@ mod tests {
         );
         assert_eq!(AppRoute::Settings.href(), "/desk/settings");
         assert_eq!(AppRoute::Sync.href(), "/desk/sync");
+        assert_eq!(AppRoute::Data.href(), "/desk/data");
+        assert_eq!(AppRoute::ImportIncidents.href(), "/desk/incidents/import");
         assert_eq!(
             AppRoute::Conflict("incident:a b".into()).href(),
             "/desk/conflicts/incident%3Aa%20b"

@@ -6,8 +6,10 @@ pub mod article_list;
 pub mod article_new;
 pub mod article_versions;
 pub mod conflicts;
+pub mod data;
 pub mod incident_detail;
 pub mod incident_edit;
+pub mod incident_import;
 pub mod incident_list;
 pub mod incident_new;
 pub mod incident_save;
@@ -62,6 +64,7 @@ pub fn DeskLayout() -> impl IntoView {
                 <A href=AppRoute::Practices.href()>"Practices"</A>
                 <A href=AppRoute::Settings.href()>"Settings"</A>
                 <A href=AppRoute::Sync.href()>"Sync"</A>
+                <A href=AppRoute::Data.href()>"Data"</A>
                 <WhoAmI/>
             </nav>
             <main id="main" class="page desk-main">
