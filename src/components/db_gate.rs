@@ -1,5 +1,7 @@
 //! Shows its children once the local database is open; until then a loading line, and
 //! when opening failed a banner that says why and offers a retry (never a blank page).
+//! When another tab upgrades the database, a banner asks to reload (this tab's
+//! connection is closed then, so the upgrade is never blocked by it).
 
 use leptos::prelude::*;
 
@@ -26,7 +28,24 @@ pub fn DbGate(
             let _ = root.set_attribute("data-db", state);
         }
     });
-    move || match db.status.get() {
+    let outdated = move || {
+        db.outdated.get().then(|| {
+            view! {
+                <div class="banner banner-error outdated-banner" role="alert">
+                    <p>
+                        <strong>"Reload to update. "</strong>
+                        "This desk was updated to a newer version in another tab, so this \
+                         page can no longer read or save. Copy anything you have not \
+                         saved, then reload."
+                    </p>
+                    <button type="button" class="button button-primary" on:click=|_| reload()>
+                        "Reload"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let body = move || match db.status.get() {
         DbStatus::Ready => children().into_any(),
         DbStatus::Opening => view! {
             <p class="gate-message" role="status">"Opening the local database…"</p>
@@ -46,5 +65,13 @@ pub fn DbGate(
             </div>
         }
         .into_any(),
+    };
+    view! { {outdated} {body} }
+}
+
+/// Reloads the page.
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }

@@ -45,6 +45,7 @@ pub mod revision;
 pub mod settings_form;
 pub mod sla;
 pub mod sla_schedule;
+pub mod storage_usage;
 pub mod time;
 pub mod validation;
 pub mod workaround;

@@ -47,8 +47,11 @@ pub struct Db {
     search: StoredValue<super::search::Search, LocalStorage>,
     /// Opening / ready / failed.
     pub status: RwSignal<DbStatus>,
-    /// Incremented after every write, so readers refresh.
+    /// Incremented after every write (in this tab or another), so readers refresh.
     pub revision: RwSignal<u64>,
+    /// Set once another tab upgraded the database: this tab's connection is closed and
+    /// the page must reload.
+    pub outdated: RwSignal<bool>,
 }
 
 impl Db {
@@ -60,8 +63,10 @@ impl Db {
             search: StoredValue::new_local(super::search::Search::desk()),
             status: RwSignal::new(DbStatus::Opening),
             revision: RwSignal::new(0),
+            outdated: RwSignal::new(false),
         };
         provide_context(db);
+        super::db_tabs::listen(db.revision);
         db.open();
         db
     }
@@ -77,6 +82,13 @@ impl Db {
         leptos::task::spawn_local(async move {
             match open_store().await {
                 Ok(store) => {
+                    #[cfg(target_arch = "wasm32")]
+                    {
+                        let outdated = self.outdated;
+                        store.on_version_change(move || {
+                            let _ = outdated.try_set(true);
+                        });
+                    }
                     let store = Rc::new(store);
                     self.store.set_value(Some(store.clone()));
                     if let Some(extra) = demo_requested() {
@@ -98,6 +110,7 @@ impl Db {
                         }
                     }
                     self.status.set(DbStatus::Ready);
+                    super::persistence::request_at_start();
                 }
                 Err(e) => self.status.set(DbStatus::Failed(open_failure_message(&e))),
             }
@@ -123,9 +136,10 @@ impl Db {
         self.search.get_value()
     }
 
-    /// Tells readers that data changed.
+    /// Tells readers, in this tab and the others, that data changed.
     pub fn changed(&self) {
         self.revision.update(|r| *r += 1);
+        super::db_tabs::announce();
     }
 }
 

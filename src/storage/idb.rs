@@ -26,11 +26,15 @@ use super::{
 /// their id range instead of one read per id (10k reads cost ~0.4 s in Chromium).
 const KEY_SCAN_MIN: usize = 256;
 
+/// Called once this connection was closed for another tab's schema upgrade.
+type VersionChangeHook = std::rc::Rc<std::cell::RefCell<Option<Box<dyn Fn()>>>>;
+
 /// An open IndexedDB database holding the desk's documents.
 pub struct IdbStore {
     db: Database,
     /// Closes this connection when another tab upgrades the schema, so it is not blocked.
     _on_version_change: Closure<dyn FnMut()>,
+    hook: VersionChangeHook,
 }
 
 impl std::fmt::Debug for IdbStore {
@@ -52,13 +56,27 @@ impl IdbStore {
     pub async fn open_at_version(name: &str, version: u32) -> Result<IdbStore, StoreError> {
         let db = schema::open_db(name, version).await?;
         let closer = db.as_sys().clone();
-        let on_change: Closure<dyn FnMut()> = Closure::new(move || closer.close());
+        let hook: VersionChangeHook = Default::default();
+        let told = hook.clone();
+        let on_change: Closure<dyn FnMut()> = Closure::new(move || {
+            closer.close();
+            if let Some(f) = told.borrow().as_ref() {
+                f();
+            }
+        });
         db.as_sys()
             .set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
         Ok(IdbStore {
             db,
             _on_version_change: on_change,
+            hook,
         })
+    }
+
+    /// Runs `f` when another tab upgrades the database: this connection is then closed
+    /// (so the upgrade is not blocked) and this page must reload to go on.
+    pub fn on_version_change(&self, f: impl Fn() + 'static) {
+        *self.hook.borrow_mut() = Some(Box::new(f));
     }
 
     /// Deletes the database `name` (tests, "reset local data").

@@ -1,11 +1,13 @@
 //! Desk settings: SLA targets per priority, the priority matrix and the escalation
-//! procedures per service, each section saved on its own.
+//! procedures per service, each section saved on its own; and the storage this desk
+//! uses in the browser.
 
 mod duration_field;
 mod escalation;
 mod levels;
 mod matrix;
 mod sla;
+mod storage;
 
 use std::future::Future;
 use std::rc::Rc;
@@ -20,6 +22,7 @@ use crate::state::settings;
 use escalation::EscalationSection;
 use matrix::MatrixSection;
 use sla::SlaSection;
+use storage::StorageSection;
 
 /// Runs `action` against the store in the background while `busy` is set, then hands
 /// the outcome to `done`.
@@ -66,6 +69,7 @@ pub fn DeskSettingsPage() -> impl IntoView {
             <a href="#sla-heading">"SLA targets"</a>
             <a href="#matrix-heading">"Priority matrix"</a>
             <a href="#escalation-heading">"Escalation procedures"</a>
+            <a href="#storage-heading">"Storage"</a>
         </nav>
         <Suspense fallback=|| view! { <p role="status">"Loading settings…"</p> }>
             <ErrorBoundary fallback=error_panel>
@@ -82,5 +86,6 @@ pub fn DeskSettingsPage() -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Suspense>
+        <StorageSection/>
     }
 }
