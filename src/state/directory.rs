@@ -11,7 +11,7 @@ use super::error::AppError;
 use super::records::{all_of_kind, release_choices, services, Choice};
 
 /// Everything a page needs to turn ids into names and fill pickers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Directory {
     /// Services, by name.
     pub services: Vec<Service>,

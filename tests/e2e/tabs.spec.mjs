@@ -33,6 +33,43 @@ test('an incident created in one tab appears in the queue of another at once', a
   await other.close();
 });
 
+test('a note being typed survives a write made in another tab to some other record', async ({ page, context }) => {
+  const create = async (p, title) => {
+    await p.goto('/desk/incidents/new');
+    await appReady(p);
+    await p.getByLabel('Title').fill(title);
+    await p.getByLabel('Reported by').fill('Dana Scully');
+    await p.getByRole('button', { name: 'Create incident' }).click();
+    await expect(p).toHaveURL(/\/desk\/incidents\/INC-/);
+    return p.url().split('/').pop();
+  };
+  const reference = await create(page, 'Scanner on floor 2 rejects badges');
+  await page.getByLabel('Note', { exact: true }).fill('Half-typed note: badge reader firmware');
+  // Resolves when this tab hears of another tab's write (the channel the app listens on).
+  await page.evaluate(() => {
+    window.heardWrite = new Promise((resolve) => {
+      const bus = new BroadcastChannel('service-desk-changes');
+      bus.onmessage = () => resolve(true);
+    });
+  });
+
+  const other = await context.newPage();
+  await create(other, 'Coffee machine shows error 42');
+  // The write reached this tab, which re-read its page; the incident shown here did not
+  // change, so the page was not drawn anew and the draft is still there.
+  expect(await page.evaluate(() => window.heardWrite)).toBe(true);
+  await page.waitForTimeout(300);
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue('Half-typed note: badge reader firmware');
+
+  // A change to this very incident does show.
+  await other.goto(`/desk/incidents/${reference}/edit`);
+  await other.getByLabel('Title').fill('Scanner on floor 2 rejects all badges');
+  await other.getByRole('button', { name: /save/i }).click();
+  await expect(other).toHaveURL(new RegExp(`/desk/incidents/${reference}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scanner on floor 2 rejects all badges');
+  await other.close();
+});
+
 test('a newer version upgrading the database in another tab is not blocked, and this tab asks to reload', async ({ page, context }) => {
   await page.goto('/desk/incidents/new');
   await appReady(page);

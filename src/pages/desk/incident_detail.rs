@@ -21,6 +21,7 @@ use crate::domain::incident::{IncidentStatus, ResolutionCode};
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
+use crate::state::error::AppError;
 use crate::state::incident_actions as actions;
 use incident::act::{Act, FormState, Refocus};
 use incident::assignment::{AssignmentPanel, EscalationPanel};
@@ -47,14 +48,28 @@ pub fn IncidentDetail() -> impl IntoView {
             incident::load(&*store, &reference).await
         }
     });
-    view! {
-        <Transition fallback=|| view! { <p role="status">"Loading incident…"</p> }>
+    // Writes elsewhere (another tab, sync) re-read the page; it is drawn anew only when
+    // what it shows changed, so a note being typed survives an unrelated write.
+    let page = Memo::new(move |_| data.get().map(Loaded));
+    move || match page.get() {
+        None => view! { <p role="status">"Loading incident…"</p> }.into_any(),
+        Some(Loaded(result)) => view! {
             <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    data.await.map(|page| view! { <IncidentView page=page/> })
-                })}
+                {result.map(|page| view! { <IncidentView page=page/> })}
             </ErrorBoundary>
-        </Transition>
+        }
+        .into_any(),
+    }
+}
+
+/// A load's outcome, equal to another only when both loaded the same page (errors are
+/// always drawn anew).
+#[derive(Clone)]
+struct Loaded(Result<PageData, AppError>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        matches!((&self.0, &other.0), (Ok(a), Ok(b)) if a == b)
     }
 }
 

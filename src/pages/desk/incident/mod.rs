@@ -48,7 +48,7 @@ impl Linkable {
 }
 
 /// Everything the incident page shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageData {
     /// The incident as stored now.
     pub incident: Incident,
