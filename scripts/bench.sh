@@ -7,7 +7,7 @@
 # catching up after an edit), sync with PouchDB Server in memory (pulling and pushing
 # 10k incidents, a sync with nothing to do, and PouchDB itself pulling the same 10k in
 # the same browser), navigation to the incident list with 10k incidents and turning its
-# pages. Prints a table and writes target/bench.json.
+# pages, and how soon a write in one tab shows in another. Prints a table and writes target/bench.json.
 # Figures are reported, never asserted: this is not a test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -77,6 +77,9 @@ pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.1; done
 nav=$(node scripts/bench/navigation.mjs "http://127.0.0.1:$PORT" 10000 7)
 
+echo "==> a write in one tab shown in another"
+tabs=$(node scripts/bench/tabs.mjs "http://127.0.0.1:$PORT" 9)
+
 echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav}" > target/bench.json
 node -e '
 const b = JSON.parse(require("fs").readFileSync("target/bench.json", "utf8"));
@@ -125,7 +128,7 @@ const syncValue = {
   sync_pull_store_only_10k: (s) => `${ms(s.ms)} (one transaction ${s.one_transaction_ms.toFixed(0)} ms)`,
 };
 const syncBudgets = { sync_pull_10k: "budget 2.5 s (median of 3 runs, fresh IndexedDB each)",
-  sync_run_10k: "(a new device's first Sync now: pull, then push)",
+  sync_run_10k: "(the first Sync now of a new device: pull, then push)",
   sync_noop: "(nothing to do)",
   sync_pull_store_only_10k: "(the pulled revisions written alone, no network)" };
 for (const s of b.sync) {
@@ -139,6 +142,7 @@ rows.push(["pouchdb_store_only_10k", ms(p.store_only_batch_500_ms), "(PouchDB wr
 rows.push(["navigation to list, 10k incidents (median)", b.navigation_10k.median_ms.toFixed(1) + " ms", "budget 400 ms"]);
 rows.push(["queue: next page in the DOM, 10k (median)", b.navigation_10k.page_turn_dom_median_ms.toFixed(1) + " ms", "budget 16 ms per frame"]);
 rows.push(["queue: next page painted, 10k (median)", b.navigation_10k.page_turn_median_ms.toFixed(1) + " ms" + ` (max ${b.navigation_10k.page_turn_max_ms.toFixed(1)} ms)`, "(adds the wait for the next frame)"]);
+rows.push(["another tab shows a new incident (median)", b.tabs.median_ms.toFixed(0) + " ms" + ` (min ${b.tabs.min_ms}, max ${b.tabs.max_ms} ms)`, "budget ~100 ms"]);
 const w = Math.max(...rows.map((r) => r[0].length));
 const v = Math.max(32, ...rows.map((r) => r[1].length));
 for (const r of rows) console.log(r[0].padEnd(w + 2) + r[1].padEnd(v + 2) + r[2]);
