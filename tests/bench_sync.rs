@@ -177,7 +177,7 @@ impl Store for Timed<'_> {
     async fn last_seq(&self) -> Result<u64, StoreError> { self.time("last_seq", self.inner.last_seq()).await }
     async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> { self.time("meta", self.inner.meta_get(key)).await }
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> { self.time("meta", self.inner.meta_put(key, value)).await }
-    async fn next_counter(&self, key: &str) -> Result<u64, StoreError> { self.time("next_counter", self.inner.next_counter(key)).await }
+    async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError> { self.time("reserve_counters", self.inner.reserve_counters(key, count)).await }
 }
 
 /// One request outside any measurement; panics unless the server answers 2xx.

@@ -199,6 +199,16 @@ async fn counters_are_atomic_across_connections() {
     got.sort();
     assert_eq!(got, vec![1, 2]);
     assert_eq!(a.next_counter("counter:INC").await.unwrap(), 3);
+    // Ranges reserved at once by two connections never overlap.
+    let (x, y) = futures_join(
+        a.reserve_counters("counter:INC", 500),
+        b.reserve_counters("counter:INC", 500),
+    )
+    .await;
+    let mut firsts = vec![x.unwrap(), y.unwrap()];
+    firsts.sort();
+    assert_eq!(firsts, vec![4, 504]);
+    assert_eq!(b.next_counter("counter:INC").await.unwrap(), 1004);
     a.meta_put("counter:BAD", "x").await.unwrap();
     assert!(matches!(
         a.next_counter("counter:BAD").await,

@@ -527,7 +527,7 @@ impl Store for IdbStore {
         commit(tx).await
     }
 
-    async fn next_counter(&self, key: &str) -> Result<u64, StoreError> {
+    async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError> {
         if key == SEQ_KEY {
             return Err(StoreError::Invalid(format!(
                 "meta key \"{key}\" is reserved"
@@ -548,11 +548,11 @@ impl Store for IdbStore {
                 reason: "value is not a string".into(),
             })?)
         };
-        let n = super::counter_after(key, current.as_deref())?;
+        let n = super::counter_advance(key, current.as_deref(), count)?;
         meta.as_sys()
             .put_with_key(&JsValue::from_str(&n.to_string()), &k)
             .map_err(|e| js_error(&e))?;
         commit(tx).await?;
-        Ok(n)
+        Ok(n - (count - 1))
     }
 }

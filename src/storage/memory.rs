@@ -226,16 +226,16 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn next_counter(&self, key: &str) -> Result<u64, StoreError> {
+    async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError> {
         if key == super::SEQ_KEY {
             return Err(StoreError::Invalid(format!(
                 "meta key \"{key}\" is reserved"
             )));
         }
         let mut inner = self.inner.borrow_mut();
-        let n = super::counter_after(key, inner.meta.get(key).map(String::as_str))?;
+        let n = super::counter_advance(key, inner.meta.get(key).map(String::as_str), count)?;
         inner.meta.insert(key.to_owned(), n.to_string());
-        Ok(n)
+        Ok(n - (count - 1))
     }
 }
 

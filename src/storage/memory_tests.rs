@@ -233,6 +233,28 @@ fn counters_increment_and_refuse_garbage() {
 }
 
 #[test]
+fn counters_reserve_ranges_in_one_step() {
+    block_on(async {
+        let s = MemoryStore::new();
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 1);
+        assert_eq!(s.reserve_counters("counter:INC", 500).await.unwrap(), 2);
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 502);
+        assert!(matches!(
+            s.reserve_counters("counter:INC", 0).await,
+            Err(StoreError::Invalid(_))
+        ));
+        s.meta_put("counter:KE", &(u64::MAX - 1).to_string())
+            .await
+            .unwrap();
+        assert!(matches!(
+            s.reserve_counters("counter:KE", 2).await,
+            Err(StoreError::Invalid(_))
+        ));
+        assert_eq!(s.next_counter("counter:KE").await.unwrap(), u64::MAX);
+    });
+}
+
+#[test]
 fn scan_walks_one_kind_in_chunks_and_skips_tombstones() {
     let s = MemoryStore::new();
     block_on(async {

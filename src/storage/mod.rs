@@ -19,6 +19,10 @@ use crate::domain::revision::Rev;
 pub use edit::{apply_local_edit, apply_remote};
 pub use query::{ListFilter, ListQuery};
 
+/// The IndexedDB schema version this build writes (the upgrades are in `schema`,
+/// browser builds only); backups record it, so it is known in native builds too.
+pub const SCHEMA_VERSION: u32 = 4;
+
 /// Meta key of the sequence counter; reserved, `meta_put` refuses it.
 pub const SEQ_KEY: &str = "seq";
 
@@ -135,12 +139,29 @@ pub trait Store {
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError>;
     /// Increments the counter stored under meta `key` (missing = 0) and returns the new
     /// value, in one transaction: two tabs never get the same number.
-    async fn next_counter(&self, key: &str) -> Result<u64, StoreError>;
+    async fn next_counter(&self, key: &str) -> Result<u64, StoreError> {
+        self.reserve_counters(key, 1).await
+    }
+    /// Advances the counter under meta `key` by `count` (at least 1) in one transaction
+    /// and returns the first of the `count` values reserved (`first..first + count`):
+    /// a batch of new records gets its references in one write.
+    async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError>;
 }
 
 /// The value after `current` (a stored counter, `None` when absent) for
 /// [`Store::next_counter`]; a stored value that is not a number is refused, not reset.
 pub fn counter_after(key: &str, current: Option<&str>) -> Result<u64, StoreError> {
+    counter_advance(key, current, 1)
+}
+
+/// The counter's new value after reserving `count` values past `current` (the last
+/// one reserved), for [`Store::reserve_counters`]; `count` 0 is refused.
+pub fn counter_advance(key: &str, current: Option<&str>, count: u64) -> Result<u64, StoreError> {
+    if count == 0 {
+        return Err(StoreError::Invalid(format!(
+            "counter \"{key}\": nothing to reserve"
+        )));
+    }
     let n = match current {
         None => 0,
         Some(v) => v.parse::<u64>().map_err(|_| StoreError::Corrupt {
@@ -148,6 +169,6 @@ pub fn counter_after(key: &str, current: Option<&str>) -> Result<u64, StoreError
             reason: "the counter is not a whole number".into(),
         })?,
     };
-    n.checked_add(1)
+    n.checked_add(count)
         .ok_or_else(|| StoreError::Invalid(format!("counter \"{key}\" overflowed")))
 }

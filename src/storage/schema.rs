@@ -24,7 +24,7 @@ use super::js::{get, get_string, js_error, open_error, set, RawRequest};
 use super::{ChangeRow, DocRow, StoreError};
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = super::SCHEMA_VERSION;
 pub const DOCS: &str = "docs";
 pub const META: &str = "meta";
 pub use super::SEQ_KEY;
