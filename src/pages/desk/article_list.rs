@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::article::{ArticleStatus, Audience};
@@ -14,6 +15,7 @@ use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::articles;
 use crate::state::clock;
+use crate::state::csv_export;
 use crate::state::db::Db;
 use crate::state::error::AppError;
 
@@ -57,10 +59,17 @@ pub fn ArticleList() -> impl IntoView {
     let go_status = go.clone();
     let go_audience = go.clone();
     let go_due = go.clone();
+    let export = move || {
+        let (store, f) = (db.store(), filter.get_untracked());
+        async move { csv_export::articles(&*store?, &f).await }
+    };
     view! {
         <div class="page-head">
             <h1>"Knowledge"</h1>
-            <a class="button button-primary" href=AppRoute::NewArticle.href()>"New article"</a>
+            <div class="actions">
+                <ExportCsv make=export what="articles"/>
+                <a class="button button-primary" href=AppRoute::NewArticle.href()>"New article"</a>
+            </div>
         </div>
         <form class="filters" role="search" aria-label="Filter articles" on:submit=search>
             <div class="field">

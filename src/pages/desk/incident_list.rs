@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::demo_offer::DemoOffer;
+use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
 use crate::domain::incident_query::parse_query_for;
 use crate::routes::AppRoute;
@@ -14,7 +15,7 @@ use crate::state::db::Db;
 use crate::state::error::AppError;
 use crate::state::identity::Identity;
 use crate::state::queue::{first_page_from_store, store_servable};
-use crate::state::{clock, directory};
+use crate::state::{clock, csv_export, directory};
 use crate::storage::Store;
 
 use super::queue::bulk::BulkBar;
@@ -120,10 +121,19 @@ pub fn IncidentList() -> impl IntoView {
         }
     });
 
+    // Every incident the current filter matches, in the queue's order.
+    let export = move || {
+        let (store, queue, revision) = (db.store(), db.queue(), db.revision.get_untracked());
+        let (filter, sort) = view.get_untracked();
+        async move { csv_export::incidents(&*store?, &queue, revision, &filter, sort).await }
+    };
+
     view! {
         <div class="page-head">
             <h1>"Incidents"</h1>
             <div class="actions">
+                <ExportCsv make=export what="incidents"/>
+                <a class="button" href=AppRoute::ImportIncidents.href()>"Import from CSV"</a>
                 <button type="button" class="button button-quiet" on:click=move |_| help.set(true)
                     aria-keyshortcuts="?">"Keyboard shortcuts"</button>
                 <a class="button button-primary" href=AppRoute::NewIncident.href() aria-keyshortcuts="c">"New incident"</a>

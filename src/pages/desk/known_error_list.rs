@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::known_error::KnownError;
 use crate::domain::known_error_query::{KnownErrorFilter, StatusFilter};
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
+use crate::state::csv_export;
 use crate::state::db::Db;
 use crate::state::error::AppError;
 use crate::state::known_errors::{self, RelatedRecords};
@@ -61,10 +63,17 @@ pub fn KnownErrorList() -> impl IntoView {
         f.text = text.get_untracked().trim().to_owned();
         go(f);
     };
+    let export = move || {
+        let (store, f) = (db.store(), filter.get_untracked());
+        async move { csv_export::known_errors(&*store?, &f).await }
+    };
     view! {
         <div class="page-head">
             <h1>"Known errors"</h1>
-            <a class="button button-primary" href=AppRoute::NewKnownError.href()>"New known error"</a>
+            <div class="actions">
+                <ExportCsv make=export what="known errors"/>
+                <a class="button button-primary" href=AppRoute::NewKnownError.href()>"New known error"</a>
+            </div>
         </div>
         <form class="filters" role="search" aria-label="Search known errors" on:submit=search>
             <div class="field ke-search">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
@@ -15,7 +16,7 @@ use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::directory::{self, Directory};
 use crate::state::error::AppError;
-use crate::state::problems;
+use crate::state::{csv_export, problems};
 
 /// The problem list page.
 #[component]
@@ -61,10 +62,17 @@ pub fn ProblemList() -> impl IntoView {
         f.status = StatusFilter::from_key(&event_target_value(&ev));
         go(f);
     };
+    let export = move || {
+        let (store, f) = (db.store(), filter.get_untracked());
+        async move { csv_export::problems(&*store?, &f).await }
+    };
     view! {
         <div class="page-head">
             <h1>"Problems"</h1>
-            <a class="button button-primary" href=AppRoute::NewProblem.href()>"New problem"</a>
+            <div class="actions">
+                <ExportCsv make=export what="problems"/>
+                <a class="button button-primary" href=AppRoute::NewProblem.href()>"New problem"</a>
+            </div>
         </div>
         <form class="filters prb-filters" role="search" aria-label="Filter problems" on:submit=search>
             <div class="field">

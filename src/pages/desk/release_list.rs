@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 
+use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::directory;
 use crate::state::error::AppError;
 use crate::state::releases;
+use crate::state::{csv_export, directory};
 
 /// The releases page.
 #[component]
@@ -31,10 +32,17 @@ pub fn ReleaseList() -> impl IntoView {
             Ok::<_, AppError>((list, names, kes))
         }
     });
+    let export = move || {
+        let store = db.store();
+        async move { csv_export::releases(&*store?).await }
+    };
     view! {
         <div class="page-head">
             <h1>"Releases"</h1>
-            <a class="button primary" href=AppRoute::NewRelease.href()>"New release"</a>
+            <div class="actions">
+                <ExportCsv make=export what="releases"/>
+                <a class="button primary" href=AppRoute::NewRelease.href()>"New release"</a>
+            </div>
         </div>
         <Suspense fallback=|| view! { <p role="status">"Loading releases…"</p> }>
             <ErrorBoundary fallback=error_panel>
