@@ -7,7 +7,8 @@
 # catching up after an edit), sync with PouchDB Server in memory (pulling and pushing
 # 10k incidents, a sync with nothing to do, and PouchDB itself pulling the same 10k in
 # the same browser), navigation to the incident list with 10k incidents and turning its
-# pages, and how soon a write in one tab shows in another. Prints a table and writes target/bench.json.
+# pages, how soon a write in one tab shows in another, and a JSON backup and restore of 100k
+# incidents (time, file size, longest frame gap). Prints a table and writes target/bench.json.
 # Figures are reported, never asserted: this is not a test.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -80,7 +81,10 @@ nav=$(node scripts/bench/navigation.mjs "http://127.0.0.1:$PORT" 10000 7)
 echo "==> a write in one tab shown in another"
 tabs=$(node scripts/bench/tabs.mjs "http://127.0.0.1:$PORT" 9)
 
-echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav}" > target/bench.json
+echo "==> JSON backup and restore of 100k incidents"
+backup=$(node scripts/bench/backup.mjs "http://127.0.0.1:$PORT" 100000)
+
+echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav,\"backup_100k\":$backup,\"tabs\":$tabs}" > target/bench.json
 node -e '
 const b = JSON.parse(require("fs").readFileSync("target/bench.json", "utf8"));
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
@@ -143,6 +147,9 @@ rows.push(["navigation to list, 10k incidents (median)", b.navigation_10k.median
 rows.push(["queue: next page in the DOM, 10k (median)", b.navigation_10k.page_turn_dom_median_ms.toFixed(1) + " ms", "budget 16 ms per frame"]);
 rows.push(["queue: next page painted, 10k (median)", b.navigation_10k.page_turn_median_ms.toFixed(1) + " ms" + ` (max ${b.navigation_10k.page_turn_max_ms.toFixed(1)} ms)`, "(adds the wait for the next frame)"]);
 rows.push(["another tab shows a new incident (median)", b.tabs.median_ms.toFixed(0) + " ms" + ` (min ${b.tabs.min_ms}, max ${b.tabs.max_ms} ms)`, "budget ~100 ms"]);
+const bk = b.backup_100k;
+rows.push(["restore 100k incidents into an empty desk", `${(bk.restore_ms / 1000).toFixed(1)} s (${bk.restore_file_mb} MB file; longest frame gap ${bk.restore_frame_gap_ms} ms, longest task ${bk.restore_longest_task_ms} ms)`, "(frame gap budget ~50 ms)"]);
+rows.push(["backup of the same desk", `${(bk.backup_ms / 1000).toFixed(1)} s (${bk.backup_file_mb} MB file; longest frame gap ${bk.backup_frame_gap_ms} ms, longest task ${bk.backup_longest_task_ms} ms)`, "(frame gap budget ~50 ms)"]);
 const w = Math.max(...rows.map((r) => r[0].length));
 const v = Math.max(32, ...rows.map((r) => r[1].length));
 for (const r of rows) console.log(r[0].padEnd(w + 2) + r[1].padEnd(v + 2) + r[2]);

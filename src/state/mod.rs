@@ -1,10 +1,14 @@
 //! Leptos glue between pages and storage: context handles (database, toasts) and the
 //! actions pages call. Pages never open transactions themselves.
 
+pub mod app_update;
 pub mod articles;
+pub mod backup;
 pub mod bulk;
 pub mod clock;
 pub mod conflicts;
+pub mod csv_export;
+pub mod csv_import;
 pub mod db;
 pub mod db_tabs;
 pub mod demo;
