@@ -9,6 +9,7 @@ use leptos_router::path;
 use crate::components::db_gate::DbGate;
 use crate::components::toast_region::ToastRegion;
 use crate::components::top_nav::TopNav;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::pages::not_found::NotFound;
 use crate::pages::portal::article::PortalArticle;
 use crate::pages::portal::feedback::PortalFeedback;
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                 <AppRoutes/>
             </DbGate>
             <ToastRegion/>
+            <UpdatePrompt/>
         </Router>
     }
 }

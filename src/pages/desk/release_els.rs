@@ -37,7 +37,7 @@ pub fn ElsDashboard(ctx: ReleaseCtx) -> impl IntoView {
         .iter()
         .map(|(day, c)| {
             let total: u32 = c.iter().sum();
-            let width = format!("width: {}%", total * 100 / peak);
+            let width = format!("{}%", total * 100 / peak);
             let detail: Vec<String> = c
                 .iter()
                 .enumerate()
@@ -48,7 +48,7 @@ pub fn ElsDashboard(ctx: ReleaseCtx) -> impl IntoView {
                 <tr>
                     <th scope="row">{day.date()}</th>
                     <td class="num">{total}</td>
-                    <td class="bar-cell"><span class="bar" style=width></span></td>
+                    <td class="bar-cell"><span class="bar" style:width=width></span></td>
                     <td>{detail.join(", ")}</td>
                 </tr>
             }
