@@ -94,7 +94,7 @@ impl Related {
 }
 
 /// The problems, articles and releases known errors point at.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RelatedRecords {
     /// Problems, by reference.
     pub problems: Vec<Related>,

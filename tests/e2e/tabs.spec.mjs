@@ -123,7 +123,8 @@ test('settings show the storage used and available, and whether it is persistent
   await expect(usage).toContainText(/used of .* available to this site/);
   const [used, quota] = await Promise.all([usage.getAttribute('data-usage'), usage.getAttribute('data-quota')]);
   const estimate = await page.evaluate(() => navigator.storage.estimate());
-  expect(Number(quota)).toBe(estimate.quota);
+  // The browser's quota moves a little with the disk's free space between two reads.
+  expect(Math.abs(Number(quota) - estimate.quota) / estimate.quota).toBeLessThan(0.01);
   // Demo data is stored, so usage is not zero.
   expect(Number(used)).toBeGreaterThan(0);
   await expect(section).toContainText(/Persistent: (yes|no)/);

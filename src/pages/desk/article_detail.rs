@@ -12,8 +12,8 @@ use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_panel::error_panel;
 use crate::components::markdown_view::MarkdownView;
+use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::article::{ArticleStatus, KnowledgeArticle};
 use crate::domain::lifecycle::Lifecycle;
@@ -53,13 +53,7 @@ pub fn ArticleDetail() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p role="status">"Loading article…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    data.await.map(|(article, rev, names)| view! { <ArticleView article=article rev=rev names=names/> })
-                })}
-            </ErrorBoundary>
-        </Suspense>
+        {stable_page(data, "Loading article…", |(article, rev, names)| view! { <ArticleView article=article rev=rev names=names/> })}
     }
 }
 

@@ -14,14 +14,13 @@ use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
+use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::{IncidentStatus, ResolutionCode};
 use crate::domain::lifecycle::Lifecycle;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
 use crate::state::incident_actions as actions;
 use incident::act::{Act, FormState, Refocus};
 use incident::assignment::{AssignmentPanel, EscalationPanel};
@@ -50,27 +49,11 @@ pub fn IncidentDetail() -> impl IntoView {
     });
     // Writes elsewhere (another tab, sync) re-read the page; it is drawn anew only when
     // what it shows changed, so a note being typed survives an unrelated write.
-    let page = Memo::new(move |_| data.get().map(Loaded));
-    move || match page.get() {
-        None => view! { <p role="status">"Loading incident…"</p> }.into_any(),
-        Some(Loaded(result)) => view! {
-            <ErrorBoundary fallback=error_panel>
-                {result.map(|page| view! { <IncidentView page=page/> })}
-            </ErrorBoundary>
-        }
-        .into_any(),
-    }
-}
-
-/// A load's outcome, equal to another only when both loaded the same page (errors are
-/// always drawn anew).
-#[derive(Clone)]
-struct Loaded(Result<PageData, AppError>);
-
-impl PartialEq for Loaded {
-    fn eq(&self, other: &Self) -> bool {
-        matches!((&self.0, &other.0), (Ok(a), Ok(b)) if a == b)
-    }
+    stable_page(
+        data,
+        "Loading incident…",
+        |page| view! { <IncidentView page=page/> },
+    )
 }
 
 /// The workbench for one loaded incident.

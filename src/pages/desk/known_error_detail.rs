@@ -13,7 +13,7 @@ use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_panel::error_panel;
+use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::Incident;
 use crate::domain::known_error::KnownError;
@@ -28,7 +28,7 @@ use crate::state::error::AppError;
 use crate::state::known_errors::{self, Related, RelatedRecords};
 
 /// Everything the page shows.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Loaded {
     known_error: KnownError,
     rev: Rev,
@@ -62,13 +62,7 @@ pub fn KnownErrorDetail() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading known error…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    data.await.map(|page| view! { <KnownErrorView page=page outcome=outcome/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        {stable_page(data, "Loading known error…", move |page| view! { <KnownErrorView page=page outcome=outcome/> })}
     }
 }
 

@@ -13,8 +13,8 @@ use crate::components::policy_notes::PolicyNotes;
 use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
+use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::Incident;
 use crate::domain::known_error::KnownError;
@@ -33,7 +33,7 @@ use crate::state::problems;
 use crate::storage::Store;
 
 /// Everything the problem page shows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct PageData {
     problem: Problem,
     /// The revision read: every action acts on it.
@@ -72,13 +72,7 @@ pub fn ProblemDetail() -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading problem…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    data.await.map(|page| view! { <ProblemView page=page/> })
-                })}
-            </ErrorBoundary>
-        </Transition>
+        {stable_page(data, "Loading problem…", |page| view! { <ProblemView page=page/> })}
     }
 }
 

@@ -1,0 +1,49 @@
+// A full disk: with the browser's storage quota for the site lowered below what it
+// already uses (Chromium's DevTools protocol), saving an incident is refused with a
+// clear message, nothing is half-written, and the same save works once space is back.
+// Chromium applies a quota override to a profile on disk only (not to the in-memory
+// profiles of ordinary test contexts), so this test runs in a persistent context.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { test, expect, appReady } from './fixtures.mjs';
+import { dumpDb, expectDbUnchanged } from './idb-dump.mjs';
+
+test('saving with no storage space left says so and writes nothing', async ({ baseURL, launchOptions }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-quota-'));
+  const context = await chromium.launchPersistentContext(dir, { ...launchOptions, baseURL });
+  try {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (err) => problems.push(err.message));
+    // An empty desk: Chromium does not enforce the override on a database that has just
+    // taken a large write (such as loading the demo data) in the same session.
+    await page.goto('/desk/incidents/new');
+    await appReady(page);
+    const origin = new URL(baseURL).origin;
+    const cdp = await context.newCDPSession(page);
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    const before = await dumpDb(page);
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: Math.floor(usage / 2) });
+    await page.getByLabel('Title').fill('Badge printer out of ribbons');
+    await page.getByLabel('Description').fill('The ribbon ran out. '.repeat(500));
+    await page.getByLabel('Reported by').fill('Dana Scully');
+    await page.getByRole('button', { name: 'Create incident' }).click();
+    await expect(page.getByText(/no storage space left/i).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/desk\/incidents\/new/);
+    // The form keeps what was typed, and the database is exactly as before.
+    await expect(page.getByLabel('Title')).toHaveValue('Badge printer out of ribbons');
+    await expectDbUnchanged(page, before, 'after a save refused for quota');
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.getByRole('button', { name: 'Create incident' }).click();
+    await expect(page).toHaveURL(/\/desk\/incidents\/INC-/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Badge printer out of ribbons');
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
