@@ -1,8 +1,10 @@
 // A full disk: with the browser's storage quota for the site lowered below what it
 // already uses (Chromium's DevTools protocol), saving an incident is refused with a
 // clear message, nothing is half-written, and the same save works once space is back.
-// Chromium applies a quota override to a profile on disk only (not to the in-memory
-// profiles of ordinary test contexts), so this test runs in a persistent context.
+// In this Chromium the override was seen to stop IndexedDB writes reliably in a profile
+// on disk with a desk that has not just taken a large write; in an ordinary (in-memory)
+// test context, or right after loading the demo data, small writes still went through.
+// So this test keeps to a persistent context and an empty desk.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +19,6 @@ test('saving with no storage space left says so and writes nothing', async ({ ba
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (err) => problems.push(err.message));
-    // An empty desk: Chromium does not enforce the override on a database that has just
-    // taken a large write (such as loading the demo data) in the same session.
     await page.goto('/desk/incidents/new');
     await appReady(page);
     const origin = new URL(baseURL).origin;
