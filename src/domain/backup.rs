@@ -278,4 +278,4 @@ impl fmt::Display for Outcome {
 
 #[cfg(test)]
 #[path = "backup_tests.rs"]
-mod tests;
+pub(crate) mod tests;

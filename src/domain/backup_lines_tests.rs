@@ -2,11 +2,11 @@
 //! one pass gives, a file opened from slices reads like one opened whole, and a broken
 //! byte in a document is refused at that document.
 
+use super::super::super::backup::tests::single;
 use super::super::super::backup::{encode_all, Header, MAX_DOCUMENTS, VERSION};
 use super::super::super::demo;
 use super::super::super::document::DocState;
 use super::super::super::record::Record;
-use super::super::super::revision::{next_rev, RevTree};
 use super::super::super::time::Timestamp;
 use super::super::BackupReader;
 use super::LineSplit;
@@ -77,22 +77,7 @@ fn too_many_lines_are_counted_but_not_kept() {
 fn sample_backup(n: usize) -> String {
     let docs: Vec<DocState> = demo::incidents(n, 3, Timestamp(1_700_000_000_000))
         .into_iter()
-        .map(|i| {
-            let record = Record::Incident(i);
-            let body = record.to_json().unwrap();
-            let rev = next_rev(None, false, &body);
-            let mut tree = RevTree::new();
-            tree.add_child(None, rev.clone(), false).unwrap();
-            DocState {
-                id: record.id().to_owned(),
-                rev,
-                deleted: false,
-                body,
-                tree,
-                others: vec![],
-                seq: 1,
-            }
-        })
+        .map(|i| single(&Record::Incident(i)))
         .collect();
     let header = Header {
         version: VERSION,

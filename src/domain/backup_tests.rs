@@ -18,7 +18,7 @@ fn incidents(n: usize) -> Vec<Record> {
 }
 
 /// A document with one revision holding `record`.
-fn single(record: &Record) -> DocState {
+pub(crate) fn single(record: &Record) -> DocState {
     let body = record.to_json().unwrap();
     let rev = next_rev(None, false, &body);
     let mut tree = RevTree::new();
