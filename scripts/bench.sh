@@ -81,10 +81,13 @@ nav=$(node scripts/bench/navigation.mjs "http://127.0.0.1:$PORT" 10000 7)
 echo "==> a write in one tab shown in another"
 tabs=$(node scripts/bench/tabs.mjs "http://127.0.0.1:$PORT" 9)
 
+echo "==> the manager dashboard over 100k incidents"
+dashboard=$(node scripts/bench/dashboard.mjs "http://127.0.0.1:$PORT" 100000 5)
+
 echo "==> JSON backup and restore of 100k incidents"
 backup=$(node scripts/bench/backup.mjs "http://127.0.0.1:$PORT" 100000)
 
-echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav,\"backup_100k\":$backup,\"tabs\":$tabs}" > target/bench.json
+echo "{\"sizes\":$sizes,\"storage\":[${storage}],\"search\":[${search}],\"sync\":[${sync}],\"pouchdb_sync\":$pouchdb,\"navigation_10k\":$nav,\"backup_100k\":$backup,\"tabs\":$tabs,\"dashboard_100k\":$dashboard}" > target/bench.json
 node -e '
 const b = JSON.parse(require("fs").readFileSync("target/bench.json", "utf8"));
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
@@ -147,6 +150,8 @@ rows.push(["navigation to list, 10k incidents (median)", b.navigation_10k.median
 rows.push(["queue: next page in the DOM, 10k (median)", b.navigation_10k.page_turn_dom_median_ms.toFixed(1) + " ms", "budget 16 ms per frame"]);
 rows.push(["queue: next page painted, 10k (median)", b.navigation_10k.page_turn_median_ms.toFixed(1) + " ms" + ` (max ${b.navigation_10k.page_turn_max_ms.toFixed(1)} ms)`, "(adds the wait for the next frame)"]);
 rows.push(["another tab shows a new incident (median)", b.tabs.median_ms.toFixed(0) + " ms" + ` (min ${b.tabs.min_ms}, max ${b.tabs.max_ms} ms)`, "budget ~100 ms"]);
+const d = b.dashboard_100k;
+rows.push(["dashboard figures, 100k incidents (median)", `7 days ${ms(d.compute_median_ms[7])}, 30 days ${ms(d.compute_median_ms[30])}, 90 days ${ms(d.compute_median_ms[90])} (max ${ms(d.compute_max_ms)}; longest task switching ranges ${d.longest_task_ms} ms)`, "budget 200 ms"]);
 const bk = b.backup_100k;
 rows.push(["restore 100k incidents into an empty desk", `${(bk.restore_ms / 1000).toFixed(1)} s (${bk.restore_file_mb} MB file; longest frame gap ${bk.restore_frame_gap_ms} ms, longest task ${bk.restore_longest_task_ms} ms)`, "(frame gap budget ~50 ms)"]);
 rows.push(["backup of the same desk", `${(bk.backup_ms / 1000).toFixed(1)} s (${bk.backup_file_mb} MB file; longest frame gap ${bk.backup_frame_gap_ms} ms, longest task ${bk.backup_longest_task_ms} ms)`, "(frame gap budget ~50 ms)"]);

@@ -8,6 +8,10 @@ use crate::domain::percent::encode as encode_segment;
 pub enum AppRoute {
     /// Landing page: choose the desk or the portal.
     Home,
+    /// The agent's home: my work, my groups' unassigned work, breaching soon, majors.
+    DeskHome,
+    /// The manager dashboard: figures and charts over a time range.
+    Dashboard,
     /// The agents' incident queue.
     Incidents,
     /// The form for a new incident.
@@ -87,6 +91,8 @@ impl AppRoute {
     pub fn href(&self) -> String {
         match self {
             AppRoute::Home => "/".to_string(),
+            AppRoute::DeskHome => "/desk".to_string(),
+            AppRoute::Dashboard => "/desk/dashboard".to_string(),
             AppRoute::Incidents => "/desk/incidents".to_string(),
             AppRoute::NewIncident => "/desk/incidents/new".to_string(),
             AppRoute::Incident(r) => {
@@ -156,6 +162,8 @@ mod tests {
     #[test]
     fn hrefs_match_the_router_paths() {
         assert_eq!(AppRoute::Home.href(), "/");
+        assert_eq!(AppRoute::DeskHome.href(), "/desk");
+        assert_eq!(AppRoute::Dashboard.href(), "/desk/dashboard");
         assert_eq!(AppRoute::Incidents.href(), "/desk/incidents");
         assert_eq!(AppRoute::NewIncident.href(), "/desk/incidents/new");
         assert_eq!(

@@ -104,6 +104,8 @@ pub struct IncidentRow {
     pub release: Option<String>,
     /// Linked known error id.
     pub known_error: Option<String>,
+    /// The category folded ([`fold`]) and trimmed, for the category filter.
+    pub category: String,
     /// Declared a major incident.
     pub major: bool,
     /// SLA verdict at the time the row was built.
@@ -149,6 +151,7 @@ impl IncidentRow {
             environment: incident.environment,
             release: incident.release.clone(),
             known_error: incident.known_error.clone(),
+            category: fold(incident.category.trim()),
             major: incident.major.is_some(),
             sla,
             created: incident.created.min(now),
@@ -201,6 +204,12 @@ pub struct IncidentFilter {
     pub major: Option<bool>,
     /// SLA states to show (empty = any).
     pub sla: Vec<SlaFilterState>,
+    /// Category, matched whole, ignoring case, accents and surrounding spaces.
+    pub category: Option<String>,
+    /// Created on or after the start of this day (UTC midnight).
+    pub created_from: Option<Timestamp>,
+    /// Created before the end of this day (UTC midnight of the last day included).
+    pub created_until: Option<Timestamp>,
     /// Case- and accent-insensitive substring of the reference or the title.
     pub text: String,
 }

@@ -1,6 +1,7 @@
 //! Matching for the queue query: accent folding, and the filter compiled to bit masks
 //! and a pre-folded needle for a fast scan.
 
+use super::super::time::Timestamp;
 use super::{
     env_index, status_index, AssigneeFilter, Environment, IncidentFilter, IncidentRow, OPEN,
 };
@@ -82,6 +83,10 @@ pub(super) struct Matcher<'f> {
     service: Option<&'f str>,
     release: Option<&'f str>,
     assignee: Who<'f>,
+    /// The category filter, folded.
+    category: Option<String>,
+    /// Created in `[from, to)` (milliseconds).
+    created: (i64, i64),
     needle: String,
     /// The needle as it would appear in a reference; `None` when it cannot.
     needle_upper: Option<String>,
@@ -124,11 +129,18 @@ impl<'f> Matcher<'f> {
             strings: f.group.is_some()
                 || f.service.is_some()
                 || f.release.is_some()
+                || f.category.is_some()
                 || !matches!(assignee, Who::Anyone),
             group: f.group.as_deref(),
             service: f.service.as_deref(),
             release: f.release.as_deref(),
             assignee,
+            category: f.category.as_deref().map(|c| fold(c.trim())),
+            created: (
+                f.created_from.map_or(i64::MIN, |t| t.0),
+                f.created_until
+                    .map_or(i64::MAX, |t| t.0.saturating_add(Timestamp::DAY)),
+            ),
             needle_upper: needle
                 .bytes()
                 .all(in_reference)
@@ -155,6 +167,7 @@ impl<'f> Matcher<'f> {
     #[inline(always)]
     pub(super) fn rest(&self, row: &IncidentRow) -> bool {
         (!self.strings || self.strings_match(row))
+            && (self.created.0..self.created.1).contains(&row.created.0)
             && (self.needle.is_empty() || self.text_match(row))
     }
 
@@ -162,6 +175,7 @@ impl<'f> Matcher<'f> {
         same(self.group, &row.assignment_group)
             && same(self.service, &row.service)
             && same(self.release, &row.release)
+            && self.category.as_ref().is_none_or(|c| *c == row.category)
             && match self.assignee {
                 Who::Anyone => true,
                 Who::Nobody => row.assignee.is_none(),

@@ -58,10 +58,17 @@ prop_compose! {
         major in prop::option::of(any::<bool>()),
         sla in prop::collection::vec(sla(), 0..3),
         text in prop_oneof![Just(String::new()), "\\PC{0,12}"],
+        category in prop::option::of(text()),
+        // Whole days (the URL carries dates), from 1970 to about 2100.
+        created_from in prop::option::of(0i64..47_000),
+        created_until in prop::option::of(0i64..47_000),
     ) -> IncidentFilter {
+        let day = |d: i64| Timestamp(d * Timestamp::DAY);
         IncidentFilter {
             statuses, open_only, priorities, group, assignee, service, environment,
-            pre_production, release, major, sla, text,
+            pre_production, release, major, sla, text, category,
+            created_from: created_from.map(day),
+            created_until: created_until.map(day),
         }
     }
 }
@@ -99,6 +106,7 @@ prop_compose! {
             service: group.clone(),
             release: assignee.clone(),
             known_error: None,
+            category: String::new(),
             assignment_group: group,
             assignee,
             environment,

@@ -23,6 +23,7 @@ fn row(n: u32, title: &str) -> IncidentRow {
         environment: Environment::Production,
         release: None,
         known_error: None,
+        category: String::new(),
         major: false,
         sla: SlaFilterState::OnTrack,
         created: Timestamp(i64::from(n) * 1000),

@@ -1,6 +1,7 @@
 //! The queue filter in the URL: a stable, readable query string holding only the
 //! non-default parts, and a forgiving parser that drops anything it does not understand.
 
+use super::super::time::Timestamp;
 use super::{
     AssigneeFilter, Environment, IncidentFilter, IncidentStatus, SlaFilterState, SortDir, SortKey,
     DEFAULT_SORT,
@@ -201,6 +202,13 @@ impl IncidentFilter {
         w.opt("release", &self.release);
         w.flag("major", self.major);
         w.list("sla", &self.sla, |s| name_of(&SLA_KEYS, *s).into());
+        w.opt("category", &self.category);
+        if let Some(t) = self.created_from {
+            w.pair("created_from", &t.date());
+        }
+        if let Some(t) = self.created_until {
+            w.pair("created_to", &t.date());
+        }
         if sort.0 != DEFAULT_SORT.0 {
             w.pair("sort", sort.0.key());
         }
@@ -275,6 +283,9 @@ pub fn parse_query_for(qs: &str, me: &str) -> (IncidentFilter, (SortKey, SortDir
             "release" => f.release = non_empty(v),
             "major" => f.major = parse_bool(&v).or(f.major),
             "sla" => f.sla.extend(parse_list(&v, |s| value_of(&SLA_KEYS, s))),
+            "category" => f.category = non_empty(v),
+            "created_from" => f.created_from = Timestamp::parse_date(&v).or(f.created_from),
+            "created_to" => f.created_until = Timestamp::parse_date(&v).or(f.created_until),
             "sort" => sort.0 = SortKey::from_key(&v).unwrap_or(sort.0),
             "dir" => {
                 sort.1 = match v.as_str() {

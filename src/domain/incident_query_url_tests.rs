@@ -36,6 +36,9 @@ fn url_round_trip_of_every_field() {
         release: Some("release:2.4+hotfix".into()),
         major: Some(false),
         sla: vec![SlaFilterState::Breached, SlaFilterState::OnTrack],
+        category: Some("Réseau & VPN".into()),
+        created_from: Timestamp::parse_date("2026-10-29"),
+        created_until: Timestamp::parse_date("2026-11-27"),
         text: " Café 100% =&? ".into(),
     };
     for sort in [
@@ -174,4 +177,51 @@ fn row_from_incident_clamps_future_times() {
     assert_eq!(r.priority, inc.priority.number());
     assert_eq!(r.sla, SlaFilterState::AtRisk);
     assert!(!r.major);
+}
+
+#[test]
+fn category_and_created_days_filter_and_travel_in_the_url() {
+    let day = |d: &str| Timestamp::parse_date(d).unwrap();
+    let mut rows = Vec::new();
+    for (n, (category, created)) in [
+        ("Network", day("2026-11-01")),
+        (" réseau ", day("2026-11-01").plus_ms(Timestamp::DAY - 1)),
+        ("Reseau", day("2026-11-02")),
+        ("Network", day("2026-10-31").plus_ms(Timestamp::DAY - 1)),
+        ("", day("2026-11-01")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut inc = crate::domain::demo::incidents(1, 7, day("2030-01-01"))[0].clone();
+        inc.created = created;
+        inc.category = category.to_owned();
+        let r0 = IncidentRow::from_incident(&inc, SlaFilterState::OnTrack, day("2030-01-01"));
+        assert_eq!(r0.category, fold(category.trim()));
+        let mut r = r0;
+        r.id = format!("incident:{n}");
+        rows.push(r);
+    }
+    let ids = |qs: &str| {
+        let (f, sort) = parse_query(qs);
+        let result = query(&rows, &f, sort, 0, 100);
+        let mut ids: Vec<String> = result.page.iter().map(|&i| rows[i].id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    // One day, both ends inclusive: the last millisecond of the day is in, the first
+    // of the next day and the last of the day before are out.
+    assert_eq!(
+        ids("created_from=2026-11-01&created_to=2026-11-01"),
+        ["incident:0", "incident:1", "incident:4"]
+    );
+    // Category: whole value, case, accents and spaces ignored; not a substring.
+    assert_eq!(ids("category=R%C3%A9SEAU"), ["incident:1", "incident:2"]);
+    assert_eq!(ids("category=Net"), Vec::<String>::new());
+    assert_eq!(
+        ids("category=network&created_to=2026-10-31"),
+        ["incident:3"]
+    );
+    // A broken date is dropped, not an error.
+    assert_eq!(ids("created_from=2026-02-30").len(), 5);
 }

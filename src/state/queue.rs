@@ -13,6 +13,7 @@ use crate::domain::incident::Incident;
 use crate::domain::incident_query::{
     query, rank_by_name, IncidentFilter, IncidentRow, QueryResult, Ranking, SortDir, SortKey,
 };
+use crate::domain::kpi_facts::IncidentFacts;
 use crate::domain::record::Record;
 use crate::domain::sla::sla_status;
 use crate::domain::sla_schedule::SlaSchedule;
@@ -39,6 +40,8 @@ const SLA_FRESH_MS: i64 = 15_000;
 struct Rows {
     rows: Vec<IncidentRow>,
     schedules: Vec<SlaSchedule>,
+    /// What the dashboard needs of each row's incident, at the same index.
+    facts: Vec<IncidentFacts>,
     by_id: HashMap<String, usize>,
     /// Store sequence the rows reflect.
     seq: u64,
@@ -58,6 +61,7 @@ impl Rows {
         let status = sla_status(incident, policy, now);
         let schedule = SlaSchedule::of(&status);
         let mut row = IncidentRow::from_incident(incident, schedule.filter_state(now), now);
+        let facts = IncidentFacts::of(incident, policy, now);
         if !self.ranking.apply(&mut row) {
             self.unranked = true;
         }
@@ -65,11 +69,13 @@ impl Rows {
             Some(&i) => {
                 self.rows[i] = row;
                 self.schedules[i] = schedule;
+                self.facts[i] = facts;
             }
             None => {
                 self.by_id.insert(incident.id.clone(), self.rows.len());
                 self.rows.push(row);
                 self.schedules.push(schedule);
+                self.facts.push(facts);
             }
         }
     }
@@ -80,6 +86,7 @@ impl Rows {
         };
         self.rows.swap_remove(i);
         self.schedules.swap_remove(i);
+        self.facts.swap_remove(i);
         if let Some(moved) = self.rows.get(i) {
             self.by_id.insert(moved.id.clone(), i);
         }
@@ -303,6 +310,12 @@ impl Queue {
             .filter(|r| keep(r))
             .map(|r| r.id.clone())
             .collect()
+    }
+
+    /// Runs `f` over the dashboard facts of every cached incident (call
+    /// [`Queue::sync`] first).
+    pub fn with_facts<R>(&self, f: impl FnOnce(&[IncidentFacts]) -> R) -> R {
+        f(&self.rows.borrow().facts)
     }
 
     /// How many incidents the cache holds.

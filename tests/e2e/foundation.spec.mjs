@@ -6,6 +6,10 @@ test('an agent creates an incident, edits it, and it survives reloads', async ({
   await page.goto('/');
   await appReady(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
+  // The desk opens on the agent's home, which says what to do on an empty desk.
+  await expect(page.getByRole('heading', { name: 'Home', exact: true })).toBeVisible();
+  await expect(page.getByText(/No incidents yet\. Log the first one/)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Incidents' }).click();
   await expect(page.getByRole('heading', { name: 'Incidents' })).toBeVisible();
   await expect(page.getByText('No incidents yet.')).toBeVisible();
 
@@ -69,6 +73,7 @@ test('an empty desk offers demo data, and loading it fills desk and portal', asy
   await expect(page.getByRole('button', { name: 'Load demo data' })).toHaveCount(0);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
+  await page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Incidents' }).click();
   await expect(page.getByText(/Showing \d+–\d+ of \d+ incidents/)).toBeVisible();
   const rows = page.locator('table tbody tr');
   expect(await rows.count()).toBeGreaterThan(20);

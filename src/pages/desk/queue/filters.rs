@@ -8,6 +8,7 @@ use crate::domain::incident_query::{
     saved_views, AssigneeFilter, IncidentFilter, SlaFilterState, StatusCounts, DEFAULT_SORT,
 };
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::time::Timestamp;
 use crate::state::directory::Directory;
 use crate::state::identity::Identity;
 use crate::state::records::enum_key;
@@ -191,6 +192,21 @@ pub fn FilterBar(
                     <option value="">"Any release"</option>
                     {options(releases)}
                 </select>
+            </div>
+            <div class="field">
+                <label for="queue-category">"Category"</label>
+                <input id="queue-category" type="search" prop:value=move || view().category.unwrap_or_default()
+                    on:change=move |ev| { let v = select(&ev).trim().to_owned(); ctx.edit(|f| f.category = (!v.is_empty()).then_some(v)) }/>
+            </div>
+            <div class="field">
+                <label for="queue-created-from">"Created from"</label>
+                <input id="queue-created-from" type="date" prop:value=move || view().created_from.map(|t| t.date()).unwrap_or_default()
+                    on:change=move |ev| { let v = select(&ev); ctx.edit(|f| f.created_from = Timestamp::parse_date(&v)) }/>
+            </div>
+            <div class="field">
+                <label for="queue-created-to">"Created to"</label>
+                <input id="queue-created-to" type="date" prop:value=move || view().created_until.map(|t| t.date()).unwrap_or_default()
+                    on:change=move |ev| { let v = select(&ev); ctx.edit(|f| f.created_until = Timestamp::parse_date(&v)) }/>
             </div>
             <div class="field">
                 <label for="queue-sla">"SLA"</label>
