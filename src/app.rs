@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 #[cfg(not(feature = "portal-only"))]
-use leptos_router::components::{ParentRoute, Redirect};
+use leptos_router::components::ParentRoute;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
@@ -25,7 +25,9 @@ use crate::pages::{
     desk::article_new::NewArticle,
     desk::article_versions::ArticleVersions,
     desk::conflicts::{ConflictList, ConflictPage},
+    desk::dashboard::Dashboard,
     desk::data::DataPage,
+    desk::home::DeskHome,
     desk::incident_detail::IncidentDetail,
     desk::incident_edit::EditIncident,
     desk::incident_import::ImportIncidents,
@@ -51,17 +53,18 @@ use crate::pages::{
     desk::DeskLayout,
     home::Home,
 };
-#[cfg(not(feature = "portal-only"))]
-use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
 #[cfg(not(feature = "portal-only"))]
 use crate::state::sync::SyncHandle;
+use crate::state::theme;
 use crate::state::toast::Toasts;
 
-/// The whole app. Route paths here mirror [`AppRoute::href`].
+/// The whole app. Route paths here mirror [`crate::routes::AppRoute::href`].
 #[component]
 pub fn App() -> impl IntoView {
+    // Before anything is drawn, so the first paint is already in the chosen theme.
+    theme::apply_saved();
     Db::provide();
     Toasts::provide();
     Identity::provide();
@@ -89,7 +92,8 @@ fn AppRoutes() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     <ParentRoute path=path!("/desk") view=DeskLayout>
-                        <Route path=path!("") view=|| view! { <Redirect path=AppRoute::Incidents.href()/> }/>
+                        <Route path=path!("") view=DeskHome/>
+                        <Route path=path!("dashboard") view=Dashboard/>
                         <Route path=path!("incidents") view=IncidentList/>
                         <Route path=path!("incidents/new") view=NewIncident/>
                         <Route path=path!("incidents/import") view=ImportIncidents/>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::theme_toggle::ThemeToggle;
 use crate::routes::AppRoute;
 use crate::state::db::{Db, DbStatus};
 use crate::state::portal;
@@ -31,10 +32,11 @@ pub fn TopNav() -> impl IntoView {
                 <header class="topbar">
                     <a class="brand" href=AppRoute::Home.href()>"Service desk"</a>
                     <nav aria-label="Main">
-                        <A href=AppRoute::Incidents.href()>"Desk"</A>
+                        <A href=AppRoute::DeskHome.href()>"Desk"</A>
                         <A href=AppRoute::Portal.href()>"Portal"</A>
                     </nav>
                     <SyncIndicator/>
+                    <ThemeToggle/>
                 </header>
             }
             .into_any()
@@ -107,6 +109,7 @@ fn PortalNav() -> impl IntoView {
                     <A href=AppRoute::PortalFeedback.href()>"Feedback"</A>
                 })}
             </nav>
+            <ThemeToggle/>
         </header>
     }
 }

@@ -9,11 +9,13 @@ pub mod clock;
 pub mod conflicts;
 pub mod csv_export;
 pub mod csv_import;
+pub mod dashboard;
 pub mod db;
 pub mod db_tabs;
 pub mod demo;
 pub mod directory;
 pub mod error;
+pub mod home;
 pub mod identity;
 pub mod incident_actions;
 pub mod incidents;
@@ -34,6 +36,7 @@ pub mod sync_model;
 pub mod sync_session;
 pub mod sync_support;
 pub mod sync_tabs;
+pub mod theme;
 pub mod toast;
 
 /// Name recorded as the author of desk changes while nobody has said who they are.

@@ -6,7 +6,10 @@ pub mod article_list;
 pub mod article_new;
 pub mod article_versions;
 pub mod conflicts;
+pub mod dashboard;
+pub mod dashboard_charts;
 pub mod data;
+pub mod home;
 pub mod incident_detail;
 pub mod incident_edit;
 pub mod incident_import;
@@ -55,6 +58,8 @@ pub fn DeskLayout() -> impl IntoView {
     view! {
         <div class="desk">
             <nav class="desk-nav" aria-label="Desk">
+                <A href=AppRoute::DeskHome.href() exact=true>"Home"</A>
+                <A href=AppRoute::Dashboard.href()>"Dashboard"</A>
                 <A href=AppRoute::Incidents.href() exact=true>"Incidents"</A>
                 <A href=AppRoute::NewIncident.href()>"New incident"</A>
                 <A href=AppRoute::Problems.href()>"Problems"</A>
