@@ -93,11 +93,12 @@ where
         let job = make();
         leptos::task::spawn_local(async move {
             let outcome = match job.await {
-                Ok((name, text)) => save_text(&name, "text/csv", &text),
+                Ok((name, text)) => save_text(&name, "text/csv", &text).map(|()| name),
                 Err(e) => Err(e.to_string()),
             };
-            if let Err(e) = outcome {
-                toasts.error(format!("The CSV file could not be made: {e}"));
+            match outcome {
+                Ok(name) => toasts.success(format!("Exported as {name}.")),
+                Err(e) => toasts.error(format!("The CSV file could not be made: {e}")),
             }
             let _ = busy.try_set(false);
         });

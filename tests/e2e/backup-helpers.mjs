@@ -42,5 +42,7 @@ export async function restoreFile(page, file, mode = 'Merge into this desk') {
   await page.getByLabel('Backup file').setInputFiles(file);
   await page.getByRole('radio', { name: mode }).check();
   await page.getByRole('button', { name: 'Restore' }).click();
+  // Restoring writes records that are not taken back in one step: the page asks first.
+  await page.getByRole('button', { name: /^Yes, (merge|restore) the backup$/ }).click();
 }
 

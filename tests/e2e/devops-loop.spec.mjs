@@ -165,8 +165,9 @@ test('a release from testing through early life support to acceptance and its fe
   await expect(page.getByText('All exit criteria are met: the release can be accepted into operation.')).toBeVisible();
   await expect(verdicts.locator('li.unmet')).toHaveCount(0);
 
-  // Accepted into operation.
+  // Accepted into operation, after saying yes.
   await page.getByRole('button', { name: 'Accept into operation', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, accept into operation' }).click();
   await toast(page, 'Release moved to Accepted.');
   await expect(page.locator('.badges').first()).toContainText('Accepted');
 

@@ -184,6 +184,7 @@ test('an agent works an incident from triage to closure', async ({ page }) => {
   await expect(sla.getByRole('definition').nth(1)).toContainText('Met');
   await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await page.getByRole('button', { name: 'Close incident' }).click();
+  await page.getByRole('button', { name: 'Yes, close the incident' }).click();
   await expect(statusBadge(page, 'Closed')).toBeVisible();
   await expect(page.getByText('This incident is closed: no further status changes.')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Status actions' }).getByRole('button')).toHaveCount(0);

@@ -64,7 +64,7 @@ test('a suggested answer solves the problem: no request, and the deflection is c
   await page.goto('/portal');
   await appReady(page);
   await introduce(page, 'Robin Park', 'robin.park@example.com');
-  await expect(page.getByText('You have no requests yet.')).toBeVisible();
+  await expect(page.getByText('You have not reported anything yet.')).toBeVisible();
 
   // Typing the problem brings up the article and the known issue, with its release.
   await portalNav(page).getByRole('link', { name: 'Report a problem' }).click();
@@ -89,7 +89,7 @@ test('a suggested answer solves the problem: no request, and the deflection is c
 
   // Nothing was reported: My requests stays empty and the desk has no new incident.
   await portalNav(page).getByRole('link', { name: 'My requests' }).click();
-  await expect(page.getByText('You have no requests yet.')).toBeVisible();
+  await expect(page.getByText('You have not reported anything yet.')).toBeVisible();
   // "Not you?" lets someone else on this device say who they are instead.
   await page.getByRole('button', { name: 'Not you?' }).click();
   await expect(page.getByLabel('Your email')).toHaveValue('robin.park@example.com');

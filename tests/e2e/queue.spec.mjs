@@ -175,12 +175,15 @@ test('bulk status changes offer only legal moves and change all or nothing', asy
   await status.selectOption({ label: 'Resolved' });
   await expect(page.getByLabel('Resolution notes')).toBeVisible();
   await page.getByRole('button', { name: 'Apply status' }).click();
+  await expect(page.getByText('Move 2 selected incidents to resolved?')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, change the status' }).click();
   await expect(page.getByText(/Nothing was changed: .*resolution note/)).toBeVisible();
   for (const ref of chosen) {
     await expect(rows(page).filter({ hasText: ref })).toContainText('In progress');
   }
   await page.getByLabel('Resolution notes').fill('Restarted the print spooler on both queues.');
   await page.getByRole('button', { name: 'Apply status' }).click();
+  await page.getByRole('button', { name: 'Yes, change the status' }).click();
   await expect(page.getByText('2 incidents updated.')).toBeVisible();
   for (const ref of chosen) {
     await expect(rows(page).filter({ hasText: ref })).toContainText('Resolved');

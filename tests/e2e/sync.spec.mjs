@@ -103,6 +103,7 @@ test('edits made on two offline devices end in one winner and a conflict, resolv
   await expect(b.getByRole('columnheader', { name: /^Other version/ })).toBeVisible();
   await expect(b.getByText(loser.title).first()).toBeVisible();
   await b.getByRole('button', { name: 'Keep other version' }).click();
+  await b.getByRole('button', { name: 'Yes, keep the other version' }).click();
   await expect(b.getByRole('status').filter({ hasText: 'Conflict resolved' })).toBeVisible();
   await openIncident(b, reference);
   await expect(b.getByRole('heading', { level: 1, name: loser.title })).toBeVisible();
@@ -157,6 +158,7 @@ test('a conflict is merged field by field: the title of one version, the descrip
   await choice('Title').getByRole('radio', { name: 'Other', exact: true }).check();
   await choice('Description').getByRole('radio', { name: 'Current', exact: true }).check();
   await a.getByRole('button', { name: 'Save merged version' }).click();
+  await a.getByRole('button', { name: 'Yes, save the merged version' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Conflict resolved' })).toBeVisible();
   await openIncident(a, reference);
   await expect(a.getByRole('heading', { level: 1, name: loser.title })).toBeVisible();

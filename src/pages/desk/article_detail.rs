@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::components::confirm::ConfirmStep;
 use crate::components::sync_notice::SyncNotice;
 
 use crate::components::policy_notes::PolicyNotes;
@@ -13,6 +14,7 @@ use crate::domain::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::markdown_view::MarkdownView;
+use crate::components::print_button::PrintButton;
 use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::article::{ArticleStatus, KnowledgeArticle};
@@ -110,10 +112,12 @@ fn ArticleView(
             </header>
             <SyncNotice id=article.id.clone()/>
             <Actions article=article.clone() rev=rev/>
-            <p class="links">
+            <p class="links no-print">
                 <a href=AppRoute::ArticleVersions(r.clone()).href()>{format!("Published versions ({versions})")}</a>
                 " "
                 {in_portal}
+                " "
+                <PrintButton/>
             </p>
             <div class="kb-layout">
                 <section class="kb-body" aria-label="Article body">
@@ -206,16 +210,26 @@ fn Actions(article: KnowledgeArticle, rev: Rev) -> impl IntoView {
         view! { <a class="button" href=AppRoute::EditArticle(r.clone()).href()>"Edit"</a> }
     });
     let wants_reason = article.status != ArticleStatus::Draft;
+    let retiring = RwSignal::new(false);
+    let retire_ref = NodeRef::<leptos::html::Button>::new();
+    let question = format!("Retire {r}? It leaves the portal and the suggestions at once; bringing it back means a new draft that has to be published again.");
     view! {
         <div class="record-actions" role="group" aria-label="Article actions">
             {edit}
             {buttons.into_iter().map(|(to, label, done)| {
                 let primary = matches!(to, ArticleStatus::Published | ArticleStatus::InReview);
                 let class = if primary { "button button-primary" } else { "button" };
+                if to == ArticleStatus::Retired {
+                    return view! {
+                        <button type="button" class=class disabled=move || busy.get() node_ref=retire_ref
+                            aria-expanded=move || retiring.get().to_string()
+                            on:click=move |_| retiring.set(true)>{label}</button>
+                    }.into_any();
+                }
                 view! {
                     <button type="button" class=class disabled=move || busy.get()
                         on:click=move |_| run(to, done)>{label}</button>
-                }
+                }.into_any()
             }).collect_view()}
             {wants_reason.then(|| view! {
                 <label class="inline-field">
@@ -225,5 +239,7 @@ fn Actions(article: KnowledgeArticle, rev: Rev) -> impl IntoView {
                 </label>
             })}
         </div>
+        <ConfirmStep open=retiring back=retire_ref busy=busy message=question
+            yes="Yes, retire the article" on_yes=Callback::new(move |()| run(ArticleStatus::Retired, "Retired."))/>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::article_form::ArticleForm;
 use crate::components::error_panel::error_panel;
 use crate::components::save_flow::save_callback;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::article::ArticleStatus;
 use crate::domain::validation::ValidationErrors;
 use crate::routes::AppRoute;
@@ -56,9 +57,10 @@ pub fn EditArticle() -> impl IntoView {
                     });
                     Ok(view! {
                         <h1>{format!("Edit {r}")}</h1>
-                        <ArticleForm initial=initial services=services known_errors=kes
-                            submit_label="Save draft" errors=errors busy=busy on_submit=on_submit/>
-                        <p><a href=back>"Cancel"</a></p>
+                        <UnsavedGuard back=back>
+                            <ArticleForm initial=initial services=services known_errors=kes
+                                submit_label="Save draft" errors=errors busy=busy on_submit=on_submit/>
+                        </UnsavedGuard>
                     }.into_any())
                 })}
             </ErrorBoundary>

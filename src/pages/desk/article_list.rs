@@ -135,7 +135,15 @@ pub fn ArticleList() -> impl IntoView {
                     Ok::<_, AppError>(view! {
                         {due_link}
                         <p class="count" role="status">{format!("{shown} of {} articles", all.len())}</p>
-                        {if rows.is_empty() {
+                        {if all.is_empty() {
+                            view! {
+                                <p class="empty empty-state">
+                                    "No knowledge articles yet. "
+                                    <a href=AppRoute::NewArticle.href()>"Write the first article"</a>
+                                    ": a workaround, a how-to or an answer agents give again and again."
+                                </p>
+                            }.into_any()
+                        } else if rows.is_empty() {
                             view! { <p class="empty">"No article matches these filters."</p> }.into_any()
                         } else {
                             view! {

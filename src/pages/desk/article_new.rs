@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use crate::components::article_form::ArticleForm;
 use crate::components::error_panel::error_panel;
 use crate::components::save_flow::save_callback;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::article::{ArticleDraft, Audience};
 use crate::domain::validation::ValidationErrors;
 use crate::routes::AppRoute;
@@ -54,29 +55,30 @@ pub fn NewArticle() -> impl IntoView {
     });
     view! {
         <h1>"New knowledge article"</h1>
-        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let (draft, services, kes) = data.await?;
-                    let origin = from.get_untracked();
-                    let source = (!origin.trim().is_empty()).then(|| origin.trim().to_uppercase());
-                    let on_submit = save_callback(errors, busy, "created", move |store, draft| {
-                        let (by, source) = (who.author(), source.clone());
-                        async move { articles::create(&*store, draft, source.as_deref(), &by).await }
-                    });
-                    let started = (!origin.trim().is_empty()).then(|| view! {
-                        <p class="hint">{format!("Started from {}. Saving links the article to it.", origin.trim().to_uppercase())}</p>
-                    });
-                    Ok::<_, AppError>(view! {
-                        <StartFrom known_errors=kes.clone()/>
-                        {started}
-                        <ArticleForm initial=draft services=services known_errors=kes
-                            submit_label="Create draft" errors=errors busy=busy on_submit=on_submit/>
-                    })
-                })}
-            </ErrorBoundary>
-        </Suspense>
-        <p><a href=AppRoute::Articles.href()>"Cancel"</a></p>
+        <UnsavedGuard back=AppRoute::Articles.href()>
+            <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let (draft, services, kes) = data.await?;
+                        let origin = from.get_untracked();
+                        let source = (!origin.trim().is_empty()).then(|| origin.trim().to_uppercase());
+                        let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                            let (by, source) = (who.author(), source.clone());
+                            async move { articles::create(&*store, draft, source.as_deref(), &by).await }
+                        });
+                        let started = (!origin.trim().is_empty()).then(|| view! {
+                            <p class="hint">{format!("Started from {}. Saving links the article to it.", origin.trim().to_uppercase())}</p>
+                        });
+                        Ok::<_, AppError>(view! {
+                            <StartFrom known_errors=kes.clone()/>
+                            {started}
+                            <ArticleForm initial=draft services=services known_errors=kes
+                                submit_label="Create draft" errors=errors busy=busy on_submit=on_submit/>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </UnsavedGuard>
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::confirm::ConfirmStep;
 use crate::routes::AppRoute;
 use crate::state::conflicts::{self, ConflictView};
 use crate::state::db::Db;
@@ -34,7 +35,8 @@ pub fn ConflictList() -> impl IntoView {
             {move || Suspend::new(async move {
                 match rows.await {
                     Ok(list) if list.is_empty() => view! {
-                        <p class="empty">"No conflicts: every record has one version."</p>
+                        <p class="empty empty-state">"No conflicts: every record has one version. "
+                            <A href=AppRoute::Sync.href()>"Sync settings"</A></p>
                     }.into_any(),
                     Ok(list) => view! {
                         <ul class="conflict-list">
@@ -88,6 +90,34 @@ pub fn ConflictPage() -> impl IntoView {
     }
 }
 
+/// Which version the person chose to keep.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Current,
+    Other,
+    Merged,
+}
+
+impl Choice {
+    /// What keeping it does, asked before it is done.
+    fn question(self) -> &'static str {
+        match self {
+            Choice::Current => "Keep the current winner? The other version is discarded on this device and, after sync, everywhere.",
+            Choice::Other => "Keep the other version? The current winner is replaced, and discarded everywhere after sync.",
+            Choice::Merged => "Save the merged version? It replaces both versions, here and, after sync, everywhere.",
+        }
+    }
+
+    /// The confirming button's text.
+    fn yes(self) -> &'static str {
+        match self {
+            Choice::Current => "Yes, keep the current winner",
+            Choice::Other => "Yes, keep the other version",
+            Choice::Merged => "Yes, save the merged version",
+        }
+    }
+}
+
 #[component]
 fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
     let db = Db::expect();
@@ -114,15 +144,21 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
             }
         });
     };
-    let keep_current = move |_| resolve(v.with_value(|v| v.current.clone()));
-    let keep_other = move |_| resolve(v.with_value(|v| v.other.clone()));
-    let save_merged = move |_| {
+    let keep_current = move || resolve(v.with_value(|v| v.current.clone()));
+    let keep_other = move || resolve(v.with_value(|v| v.other.clone()));
+    let save_merged = move || {
         let chosen: Vec<String> = take_other.get_untracked().into_iter().collect();
         match v.with_value(|v| crate::domain::conflict_merge::merge(&v.current, &v.other, &chosen))
         {
             Ok(body) => resolve(body),
             Err(e) => error.set(Some(AppError::Refused(e))),
         }
+    };
+    let asking = RwSignal::new(false);
+    let choice = RwSignal::new(Choice::Current);
+    let ask = move |c: Choice| {
+        choice.set(c);
+        asking.set(true);
     };
     let (heading, cur_rev, other_rev, remaining, fields) = v.with_value(|v| {
         (
@@ -174,11 +210,18 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
             </tbody>
         </table>
         <div class="form-actions">
-            <button class="button" type="button" on:click=keep_current>"Keep current winner"</button>
+            <button class="button" type="button" on:click=move |_| ask(Choice::Current)>"Keep current winner"</button>
             " "
-            <button class="button" type="button" on:click=keep_other>"Keep other version"</button>
+            <button class="button" type="button" on:click=move |_| ask(Choice::Other)>"Keep other version"</button>
             " "
-            <button class="button button-primary" type="button" on:click=save_merged>"Save merged version"</button>
+            <button class="button button-primary" type="button" on:click=move |_| ask(Choice::Merged)>"Save merged version"</button>
         </div>
+        <ConfirmStep open=asking message=Signal::derive(move || choice.get().question().to_owned())
+            yes=Signal::derive(move || choice.get().yes().to_owned())
+            on_yes=Callback::new(move |()| match choice.get_untracked() {
+                Choice::Current => keep_current(),
+                Choice::Other => keep_other(),
+                Choice::Merged => save_merged(),
+            })/>
     }
 }

@@ -6,6 +6,7 @@ mod file_io;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::confirm::ConfirmStep;
 use crate::routes::AppRoute;
 use crate::state::backup::{export, restore, Mode, Progress, RestoreError, Step};
 use crate::state::clock;
@@ -46,11 +47,21 @@ fn message_view(msg: RwSignal<Message>) -> impl IntoView {
     }
 }
 
+/// The question asked before a restore writes anything.
+fn restore_question(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Merge => "Merge this backup into the desk? Its records are written here version by version (the newer edit wins, concurrent edits become conflicts); a merge is not undone in one step.",
+        Mode::IntoEmpty => "Restore this backup into the empty desk? Every record in the file is written here; a restore is not undone in one step.",
+    }
+}
+
 /// The data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let db = Db::expect();
     let busy = RwSignal::new(false);
+    let asking = RwSignal::new(false);
+    let restore_ref = NodeRef::<leptos::html::Button>::new();
     let backup_progress = RwSignal::new(None::<Progress>);
     let backup_msg = RwSignal::new(None::<Result<String, String>>);
     let restore_progress = RwSignal::new(None::<Progress>);
@@ -102,7 +113,17 @@ pub fn DataPage() -> impl IntoView {
         });
     };
 
-    let on_restore = move |_| {
+    let ask_restore = move |_| {
+        let chosen = file_input
+            .get_untracked()
+            .and_then(|i| file_io::chosen_file(&i));
+        if chosen.is_none() {
+            return restore_msg.set(Some(Err("Choose a backup file first.".into())));
+        }
+        restore_msg.set(None);
+        asking.set(true);
+    };
+    let on_restore = move |()| {
         if busy.get_untracked() {
             return;
         }
@@ -192,10 +213,17 @@ pub fn DataPage() -> impl IntoView {
                     <p class="hint">"Only when this desk has never held a record (a new browser or device)."</p>
                 </fieldset>
                 <div class="form-actions">
-                    <button type="button" class="button button-primary" on:click=on_restore disabled=move || busy.get()>
+                    <button type="button" class="button button-primary" on:click=ask_restore disabled=move || busy.get()
+                        node_ref=restore_ref aria-expanded=move || asking.get().to_string()>
                         "Restore"
                     </button>
                 </div>
+                <ConfirmStep open=asking back=restore_ref busy=busy on_yes=Callback::new(on_restore)
+                    message=Signal::derive(move || restore_question(mode.get()).to_owned())
+                    yes=Signal::derive(move || match mode.get() {
+                        Mode::Merge => "Yes, merge the backup".to_owned(),
+                        Mode::IntoEmpty => "Yes, restore the backup".to_owned(),
+                    })/>
             </div>
             <JobProgress progress=restore_progress id="restore-progress" />
             {message_view(restore_msg)}

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::incident_form::IncidentForm;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::incident::{Incident, IncidentDraft};
 use crate::domain::revision::Rev;
 use crate::domain::validation::ValidationErrors;
@@ -47,18 +48,19 @@ pub fn EditIncident() -> impl IntoView {
                     let on_submit = save_on_submit(incident, rev, errors, busy, work_note);
                     Ok::<_, AppError>(view! {
                         <h1>{format!("Edit {reference}")}</h1>
-                        <IncidentForm
-                            initial=initial
-                            services=c.services
-                            releases=c.releases
-                            matrix=c.settings.matrix
-                            submit_label="Save changes"
-                            errors=errors
-                            busy=busy
-                            on_submit=on_submit
-                            work_note=work_note
-                        />
-                        <p><a href=AppRoute::Incident(reference).href()>"Cancel"</a></p>
+                        <UnsavedGuard back=AppRoute::Incident(reference).href()>
+                            <IncidentForm
+                                initial=initial
+                                services=c.services
+                                releases=c.releases
+                                matrix=c.settings.matrix
+                                submit_label="Save changes"
+                                errors=errors
+                                busy=busy
+                                on_submit=on_submit
+                                work_note=work_note
+                            />
+                        </UnsavedGuard>
                     })
                 })}
             </ErrorBoundary>

@@ -175,8 +175,10 @@ pub fn IncidentList() -> impl IntoView {
                 let last = ((n - 1) * PAGE + result.rows.len()).max(first.saturating_sub(1));
                 let body = if held == 0 {
                     view! {
-                        <div class="empty">
-                            <p>"No incidents yet."</p>
+                        <div class="empty empty-state">
+                            <p>"No incidents yet. "
+                                <a href=AppRoute::NewIncident.href()>"Log an incident"</a>
+                                " or load the demo data."</p>
                             <DemoOffer/>
                         </div>
                     }.into_any()

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::confirm::ConfirmStep;
 use crate::domain::known_error::{KnownError, KnownErrorStatus};
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::revision::Rev;
@@ -72,6 +73,8 @@ pub fn KnownErrorActions(
             }
         });
     };
+    let retiring = RwSignal::new(false);
+    let retire_ref = NodeRef::<leptos::html::Button>::new();
     let r = known_error.reference.as_str().to_owned();
     let edit_label = format!("Edit {r}");
     let buttons = known_error
@@ -85,10 +88,19 @@ pub fn KnownErrorActions(
             } else {
                 "button"
             };
+            if to == KnownErrorStatus::Retired {
+                return view! {
+                    <button type="button" class=class disabled=move || busy.get() node_ref=retire_ref
+                        aria-expanded=move || retiring.get().to_string()
+                        on:click=move |_| retiring.set(true)>{label}</button>
+                }
+                .into_any();
+            }
             view! {
                 <button type="button" class=class disabled=move || busy.get()
                     on:click=move |_| run(to)>{label}</button>
             }
+            .into_any()
         })
         .collect_view();
     let has_moves = !known_error.status.allowed().is_empty();
@@ -107,6 +119,9 @@ pub fn KnownErrorActions(
                 <p class="muted">{format!("This known error is {}: no further status changes.", known_error.status.label().to_lowercase())}</p>
             })}
         </div>
+        <ConfirmStep open=retiring back=retire_ref busy=busy
+            message=format!("Retire {r}? A retired known error is no longer offered to agents or on the portal, and takes no further status changes.")
+            yes="Yes, retire it" on_yes=Callback::new(move |()| run(KnownErrorStatus::Retired))/>
         {move || refusal.get().map(|m| view! { <p class="field-error ke-refusal" role="alert">{m}</p> })}
     }
 }

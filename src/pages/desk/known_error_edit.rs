@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::error_panel::error_panel;
 use crate::components::known_error_form::KnownErrorForm;
 use crate::components::save_flow::save_callback;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::validation::ValidationErrors;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
@@ -48,10 +49,11 @@ pub fn EditKnownError() -> impl IntoView {
                         <div class="page-head">
                             <h1>{format!("Edit {r}")}</h1>
                         </div>
-                        <KnownErrorForm initial=initial problems=related.problems
-                            articles=related.articles releases=related.releases
-                            submit_label="Save changes" errors=errors busy=busy on_submit=on_submit/>
-                        <p><a href=back>"Cancel"</a></p>
+                        <UnsavedGuard back=back>
+                            <KnownErrorForm initial=initial problems=related.problems
+                                articles=related.articles releases=related.releases
+                                submit_label="Save changes" errors=errors busy=busy on_submit=on_submit/>
+                        </UnsavedGuard>
                     })
                 })}
             </ErrorBoundary>

@@ -100,7 +100,16 @@ pub fn KnownErrorList() -> impl IntoView {
                     let count = format!("{} of {} known errors", rows.len(), all.len());
                     Ok::<_, AppError>(view! {
                         <p class="count" role="status">{count}</p>
-                        {if rows.is_empty() {
+                        {if all.is_empty() {
+                            view! {
+                                <p class="empty empty-state">
+                                    "No known errors are recorded yet. "
+                                    <a href=AppRoute::NewKnownError.href()>"Record a known error"</a>
+                                    ", or mark a problem under investigation as a known error from its page ("
+                                    <a href=AppRoute::Problems.href()>"problems"</a>")."
+                                </p>
+                            }.into_any()
+                        } else if rows.is_empty() {
                             view! { <p class="empty">"No known error matches these filters."</p> }.into_any()
                         } else {
                             view! { <KnownErrorTable rows=rows related=related/> }.into_any()

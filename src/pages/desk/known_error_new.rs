@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::known_error::KnownErrorDraft;
 use leptos_router::hooks::use_query_map;
 
@@ -40,42 +41,43 @@ pub fn NewKnownError() -> impl IntoView {
         <div class="page-head">
             <h1>"New known error"</h1>
         </div>
-        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let (start, related) = data.await?;
-                    let started = start.problem.as_ref().map(|p| {
-                        let href = AppRoute::Problem(p.reference.as_str().to_owned()).href();
-                        view! {
-                            <p class="hint">
-                                "Started from problem " <a href=href>{p.reference.as_str().to_owned()}</a>
-                                ": its title, description (as symptoms), root cause, workaround and releases are copied. Saving links the known error to it."
-                            </p>
-                        }
-                    });
-                    let problem_move = start.problem.as_ref().filter(|p| offers_problem_move(p)).map(|p| ProblemMove {
-                        problem: p.id.clone(),
-                        reference: p.reference.as_str().to_owned(),
-                        checked: RwSignal::new(true),
-                    });
-                    let moving = problem_move.as_ref().map(|m| (m.problem.clone(), m.checked));
-                    let on_submit = save_callback(errors, busy, "created", move |store, draft: KnownErrorDraft| {
-                        let by = who.author();
-                        let move_problem = moving.as_ref().is_some_and(|(id, checked)| {
-                            draft.problem.as_deref() == Some(id.as_str()) && checked.get_untracked()
+        <UnsavedGuard back=AppRoute::KnownErrors.href()>
+            <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let (start, related) = data.await?;
+                        let started = start.problem.as_ref().map(|p| {
+                            let href = AppRoute::Problem(p.reference.as_str().to_owned()).href();
+                            view! {
+                                <p class="hint">
+                                    "Started from problem " <a href=href>{p.reference.as_str().to_owned()}</a>
+                                    ": its title, description (as symptoms), root cause, workaround and releases are copied. Saving links the known error to it."
+                                </p>
+                            }
                         });
-                        async move { known_errors::create(&*store, draft, move_problem, &by).await }
-                    });
-                    Ok::<_, AppError>(view! {
-                        {started}
-                        <KnownErrorForm initial=start.draft problems=related.problems
-                            articles=related.articles releases=related.releases
-                            submit_label="Create known error" errors=errors busy=busy
-                            on_submit=on_submit problem_move=problem_move/>
-                    })
-                })}
-            </ErrorBoundary>
-        </Suspense>
-        <p><a href=AppRoute::KnownErrors.href()>"Cancel"</a></p>
+                        let problem_move = start.problem.as_ref().filter(|p| offers_problem_move(p)).map(|p| ProblemMove {
+                            problem: p.id.clone(),
+                            reference: p.reference.as_str().to_owned(),
+                            checked: RwSignal::new(true),
+                        });
+                        let moving = problem_move.as_ref().map(|m| (m.problem.clone(), m.checked));
+                        let on_submit = save_callback(errors, busy, "created", move |store, draft: KnownErrorDraft| {
+                            let by = who.author();
+                            let move_problem = moving.as_ref().is_some_and(|(id, checked)| {
+                                draft.problem.as_deref() == Some(id.as_str()) && checked.get_untracked()
+                            });
+                            async move { known_errors::create(&*store, draft, move_problem, &by).await }
+                        });
+                        Ok::<_, AppError>(view! {
+                            {started}
+                            <KnownErrorForm initial=start.draft problems=related.problems
+                                articles=related.articles releases=related.releases
+                                submit_label="Create known error" errors=errors busy=busy
+                                on_submit=on_submit problem_move=problem_move/>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </UnsavedGuard>
     }
 }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::components::confirm::ConfirmStep;
 use crate::domain::incident::Incident;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::problem::{Problem, ProblemStatus};
@@ -114,6 +115,8 @@ pub fn ProblemActions(
     let form = FormState::new("status");
     let reason = RwSignal::new(String::new());
     let resolving = RwSignal::new(false);
+    let closing = RwSignal::new(false);
+    let close_ref = NodeRef::<leptos::html::Button>::new();
     let why = move || {
         let r = reason.get_untracked();
         (!r.trim().is_empty()).then(|| r.trim().to_owned())
@@ -128,6 +131,14 @@ pub fn ProblemActions(
                     <button type="button" class="button"
                         aria-expanded=move || resolving.get().to_string() aria-controls="prb-resolve-form"
                         on:click=move |_| resolving.update(|r| *r = !*r)>{label}</button>
+                }
+                .into_any();
+            }
+            if to == ProblemStatus::Closed {
+                return view! {
+                    <button type="button" class="button" disabled=move || form.busy.get() node_ref=close_ref
+                        aria-expanded=move || closing.get().to_string()
+                        on:click=move |_| closing.set(true)>{label}</button>
                 }
                 .into_any();
             }
@@ -169,6 +180,16 @@ pub fn ProblemActions(
                     <p class="muted">"This problem is closed: no further status changes."</p>
                 })}
             </div>
+            <ConfirmStep open=closing back=close_ref busy=form.busy
+                message="Close this problem? A closed problem takes no further status changes."
+                yes="Yes, close the problem"
+                on_yes=Callback::new(move |()| {
+                    let why = why();
+                    let (_, done) = wording(status, ProblemStatus::Closed);
+                    act.run(form, done, move |store, r, seen, by| async move {
+                        problems::move_to(&*store, &r, &seen, ProblemStatus::Closed, why, &by).await
+                    })
+                })/>
             {move || form.error("status").get().map(|m| view! {
                 <p class="field-error" id="prb-status-error" role="alert">{m}</p>
             })}

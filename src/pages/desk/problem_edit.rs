@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::problem_form::ProblemForm;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::pages::desk::problem_save::{save_callback, SaveState};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
@@ -49,10 +50,11 @@ pub fn EditProblem() -> impl IntoView {
                     });
                     Ok::<_, AppError>(view! {
                         <h1>{format!("Edit {r}")}</h1>
-                        <ProblemForm initial=initial services=services releases=releases
-                            submit_label="Save problem" errors=state.errors busy=state.busy
-                            failure=state.failure on_submit=on_submit/>
-                        <p><a href=back>"Cancel"</a></p>
+                        <UnsavedGuard back=back>
+                            <ProblemForm initial=initial services=services releases=releases
+                                submit_label="Save problem" errors=state.errors busy=state.busy
+                                failure=state.failure on_submit=on_submit/>
+                        </UnsavedGuard>
                     })
                 })}
             </ErrorBoundary>

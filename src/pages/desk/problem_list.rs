@@ -101,7 +101,7 @@ pub fn ProblemList() -> impl IntoView {
                     let count = format!("{} of {} problems", rows.len(), all.len());
                     let body = if all.is_empty() {
                         view! {
-                            <p class="empty">
+                            <p class="empty empty-state">
                                 "No problems are recorded yet. Choose “New problem”, or select incidents in the "
                                 <a href=AppRoute::Incidents.href()>"incident queue"</a>
                                 " and choose “Create problem from selected”."

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
 use crate::components::problem_form::ProblemForm;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::priority::Priority;
 use crate::domain::problem::ProblemDraft;
 use crate::pages::desk::problem_save::{save_callback, SaveState};
@@ -43,22 +44,23 @@ pub fn NewProblem() -> impl IntoView {
     view! {
         <h1>"New problem"</h1>
         <p class="hint">"A problem is the cause, or potential cause, of one or more incidents."</p>
-        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || Suspend::new(async move {
-                    let (services, releases) = data.await?;
-                    let on_submit = save_callback(state, "created", move |store, draft| {
-                        let by = who.author();
-                        async move { problems::create(&*store, draft, &by).await }
-                    });
-                    Ok::<_, AppError>(view! {
-                        <ProblemForm initial=blank() services=services releases=releases
-                            submit_label="Create problem" errors=state.errors busy=state.busy
-                            failure=state.failure on_submit=on_submit/>
-                    })
-                })}
-            </ErrorBoundary>
-        </Suspense>
-        <p><a href=AppRoute::Problems.href()>"Cancel"</a></p>
+        <UnsavedGuard back=AppRoute::Problems.href()>
+            <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+                <ErrorBoundary fallback=error_panel>
+                    {move || Suspend::new(async move {
+                        let (services, releases) = data.await?;
+                        let on_submit = save_callback(state, "created", move |store, draft| {
+                            let by = who.author();
+                            async move { problems::create(&*store, draft, &by).await }
+                        });
+                        Ok::<_, AppError>(view! {
+                            <ProblemForm initial=blank() services=services releases=releases
+                                submit_label="Create problem" errors=state.errors busy=state.busy
+                                failure=state.failure on_submit=on_submit/>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Suspense>
+        </UnsavedGuard>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::error_panel::error_panel;
 use crate::components::release_form::ReleaseForm;
 use crate::components::save_flow::save_callback;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::validation::ValidationErrors;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
@@ -48,9 +49,10 @@ pub fn EditRelease() -> impl IntoView {
                     });
                     Ok::<_, AppError>(view! {
                         <h1>{title}</h1>
-                        <ReleaseForm initial=initial services=services date_locked=locked submit_label="Save release"
-                            errors=errors busy=busy on_submit=on_submit/>
-                        <p><a href=back>"Cancel"</a></p>
+                        <UnsavedGuard back=back>
+                            <ReleaseForm initial=initial services=services date_locked=locked submit_label="Save release"
+                                errors=errors busy=busy on_submit=on_submit/>
+                        </UnsavedGuard>
                     })
                 })}
             </ErrorBoundary>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::confirm::ConfirmStep;
 use crate::domain::exit_criteria::unmet;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::release::ReleaseStatus;
@@ -79,10 +80,34 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
             );
         }
     };
+    // Accepting into operation ends the release's life here: it asks first.
+    let accepting = RwSignal::new(false);
+    let accept_override = RwSignal::new(false);
+    let accept = {
+        let go = go.clone();
+        Callback::new(move |()| go(ReleaseStatus::Accepted, accept_override.get_untracked()))
+    };
+    let accept_blocked = moves
+        .iter()
+        .any(|(to, b)| *to == ReleaseStatus::Accepted && !b.is_empty());
+    let ask_or_go = {
+        let go = go.clone();
+        move |to: ReleaseStatus, with_override: bool| {
+            let no_reason = with_override && reason.get_untracked().trim().is_empty();
+            // Unmet criteria without an override: the refusal explains, nothing to ask.
+            let refused = accept_blocked && !with_override;
+            if to == ReleaseStatus::Accepted && !no_reason && !refused {
+                accept_override.set(with_override);
+                accepting.set(true);
+            } else {
+                go(to, with_override);
+            }
+        }
+    };
     let buttons = moves
         .iter()
         .map(|(to, _)| {
-            let (to, go) = (*to, go.clone());
+            let (to, go) = (*to, ask_or_go.clone());
             view! {
                 <button type="button" class="button" disabled=move || busy.get() on:click=move |_| go(to, false)>
                     {verb(to)}
@@ -91,7 +116,7 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
         })
         .collect_view();
     let gate_view = gated.map(|(to, blockers)| {
-        let go = go.clone();
+        let go = ask_or_go.clone();
         let heading = match to {
             ReleaseStatus::Deployed => "Not ready to deploy",
             _ => "Exit criteria not met",
@@ -117,6 +142,8 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
             <h2 id="rel-lifecycle">"Lifecycle"</h2>
             {terminal.then(|| view! { <p class="muted">"Accepted into operation: the release's life here is complete."</p> })}
             <div class="actions">{buttons}</div>
+            <ConfirmStep open=accepting busy=busy on_yes=accept yes="Yes, accept into operation"
+                message="Accept this release into operation? Early life support ends and the release takes no further lifecycle moves."/>
             {move || failure.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {gate_view}
         </section>

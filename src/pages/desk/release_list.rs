@@ -50,7 +50,9 @@ pub fn ReleaseList() -> impl IntoView {
                     let (list, names, kes) = data.await?;
                     if list.is_empty() {
                         return Ok::<_, AppError>(view! {
-                            <p class="empty">"No releases yet. Create one to follow it from testing through early life support."</p>
+                            <p class="empty empty-state">"No releases yet. "
+                                <a href=AppRoute::NewRelease.href()>"Create a release"</a>
+                                " to follow it from testing through early life support."</p>
                         }.into_any());
                     }
                     let rows = list.into_iter().map(|r| {

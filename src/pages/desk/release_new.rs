@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::error_panel::error_panel;
 use crate::components::release_form::ReleaseForm;
 use crate::components::save_flow::save_callback;
+use crate::components::unsaved_guard::UnsavedGuard;
 use crate::domain::release::ReleaseDraft;
 use crate::domain::validation::ValidationErrors;
 use crate::routes::AppRoute;
@@ -34,24 +35,25 @@ pub fn NewRelease() -> impl IntoView {
     };
     view! {
         <h1>"New release"</h1>
-        <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
-            <ErrorBoundary fallback=error_panel>
-                {move || {
-                    let blank = blank.clone();
-                    Suspend::new(async move {
-                        let services = data.await?;
-                        let on_submit = save_callback(errors, busy, "created", move |store, draft| {
-                            let by = who.author();
-                            async move { releases::create(&*store, draft, &by).await }
-                        });
-                        Ok::<_, AppError>(view! {
-                            <ReleaseForm initial=blank services=services submit_label="Create release"
-                                errors=errors busy=busy on_submit=on_submit/>
+        <UnsavedGuard back=AppRoute::Releases.href()>
+            <Suspense fallback=|| view! { <p role="status">"Loading…"</p> }>
+                <ErrorBoundary fallback=error_panel>
+                    {move || {
+                        let blank = blank.clone();
+                        Suspend::new(async move {
+                            let services = data.await?;
+                            let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                                let by = who.author();
+                                async move { releases::create(&*store, draft, &by).await }
+                            });
+                            Ok::<_, AppError>(view! {
+                                <ReleaseForm initial=blank services=services submit_label="Create release"
+                                    errors=errors busy=busy on_submit=on_submit/>
+                            })
                         })
-                    })
-                }}
-            </ErrorBoundary>
-        </Suspense>
-        <p><a href=AppRoute::Releases.href()>"Cancel"</a></p>
+                    }}
+                </ErrorBoundary>
+            </Suspense>
+        </UnsavedGuard>
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::markdown_view::MarkdownView;
+use crate::components::print_button::PrintButton;
 use crate::routes::AppRoute;
 use crate::state::clock;
 use crate::state::db::Db;
@@ -69,11 +70,12 @@ pub fn ReleaseReport() -> impl IntoView {
                     let csv_href = data_url("text/csv", &report.to_csv());
                     let back = AppRoute::Release(release.reference.as_str().to_owned()).href();
                     Ok::<_, AppError>(view! {
-                        <div class="page-head">
+                        <div class="page-head no-print">
                             <p><a href=back>{format!("← {}", release.title())}</a></p>
                             <div class="head-actions">
                                 <a class="button" href=md_href download=format!("{stem}.md")>"Download Markdown"</a>
                                 <a class="button" href=csv_href download=format!("{stem}.csv")>"Download CSV"</a>
+                                <PrintButton/>
                             </div>
                         </div>
                         <article class="report" aria-label="Feedback report">

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::confirm::ConfirmStep;
 use crate::routes::AppRoute;
 use crate::state::sync::{Phase, SyncHandle};
 use crate::state::sync_session;
@@ -173,7 +174,9 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
             let _ = message.try_set(text);
         });
     };
-    let sign_out = move |_| {
+    let signing_out = RwSignal::new(false);
+    let sign_out_ref = NodeRef::<leptos::html::Button>::new();
+    let sign_out = move |()| {
         let (s, d) = (server.get_untracked(), db_name.get_untracked());
         leptos::task::spawn_local(async move {
             let text = sync_session::sign_out(&s, &d).await;
@@ -200,9 +203,14 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
                 <div class="form-actions">
                     <button class="button button-primary" type="submit">"Sign in"</button>
                     " "
-                    <button class="button" type="button" on:click=sign_out>"Sign out"</button>
+                    <button class="button" type="button" node_ref=sign_out_ref
+                        aria-expanded=move || signing_out.get().to_string()
+                        on:click=move |_| signing_out.set(true)>"Sign out"</button>
                 </div>
             </form>
+            <ConfirmStep open=signing_out back=sign_out_ref on_yes=Callback::new(sign_out)
+                message="Sign out of the sync server? Sync stops until someone signs in again; the records on this device stay."
+                yes="Yes, sign out"/>
             <p role="status" class="form-message">{move || message.get()}</p>
         </section>
     }

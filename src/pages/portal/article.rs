@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::{portal_error_panel, PortalNotFound};
+use crate::components::print_button::PrintButton;
 use crate::domain::article::KnowledgeArticle;
 use crate::domain::markdown;
 use crate::routes::AppRoute;
@@ -34,7 +35,7 @@ pub fn PortalArticle() -> impl IntoView {
     });
     view! {
         <main id="main" class="page portal narrow">
-            <p><a href=AppRoute::Portal.href()>"← Back to help"</a></p>
+            <p class="no-print"><a href=AppRoute::Portal.href()>"← Back to help"</a></p>
             <Suspense fallback=|| view! { <p role="status">"Loading the article…"</p> }>
                 <ErrorBoundary fallback=portal_error_panel>
                     {move || Suspend::new(async move {
@@ -62,9 +63,10 @@ fn ArticleView(article: KnowledgeArticle) -> impl IntoView {
             <p class="hint">
                 "Updated " <time datetime=a.updated.iso()>{a.updated.date()}</time>
             </p>
+            <p class="no-print"><PrintButton/></p>
         </article>
         <Helpful article_id=a.id.clone()/>
-        <p class="portal-next">
+        <p class="portal-next no-print">
             "Still stuck? "
             <a href=AppRoute::PortalReport.href()>"Report a problem"</a>
         </p>

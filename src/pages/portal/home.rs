@@ -128,7 +128,10 @@ fn SearchHit(offer: Offer) -> impl IntoView {
 #[component]
 fn ArticleLists(articles: Vec<KnowledgeArticle>) -> impl IntoView {
     if articles.is_empty() {
-        return view! { <p class="empty">"No help articles have been published yet."</p> }
+        return view! {
+            <p class="empty empty-state">"No help articles have been published yet. If something is not working, "
+                <a href=AppRoute::PortalReport.href()>"report a problem"</a>"."</p>
+        }
             .into_any();
     }
     let most_read = popular(&articles, MOST_READ);

@@ -78,7 +78,7 @@ fn RequestList(
 fn Requests(items: Vec<Incident>) -> impl IntoView {
     if items.is_empty() {
         return view! {
-            <p class="empty">"You have no requests yet."</p>
+            <p class="empty empty-state">"You have not reported anything yet."</p>
             <p><a class="button button-primary" href=AppRoute::PortalReport.href()>"Report a problem"</a></p>
         }
         .into_any();

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
+use crate::components::confirm::ConfirmStep;
 use crate::components::field_error::FieldError;
 use crate::domain::incident::{HoldReason, IncidentStatus, ResolutionCode};
 use crate::domain::lifecycle::Lifecycle;
@@ -55,6 +56,13 @@ pub fn LifecycleActions(
             })
         }
     };
+    let closing = RwSignal::new(false);
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    let close = Callback::new(move |()| {
+        act.run(quick, "Incident closed.", move |store, r, by| async move {
+            actions::move_to(&*store, &r, &by, Closed).await
+        })
+    });
     let declare = move |_| {
         act.run(
             quick,
@@ -85,7 +93,8 @@ pub fn LifecycleActions(
             {(status == Resolved && can(InProgress)).then(|| button(Panel::Reopen, "Reopen"))}
             {can(Closed).then(|| view! {
                 <button type="button" class="button button-primary" disabled=move || quick.busy.get()
-                    on:click=move_to(Closed, "Incident closed.")>"Close incident"</button>
+                    node_ref=close_ref aria-expanded=move || closing.get().to_string()
+                    on:click=move |_| closing.set(true)>"Close incident"</button>
             })}
             {can(Cancelled).then(|| button(Panel::Cancel, "Cancel incident"))}
             {(is_open && !major).then(|| view! {
@@ -96,6 +105,9 @@ pub fn LifecycleActions(
                 <p class="muted">{format!("This incident is {}: no further status changes.", status.label().to_lowercase())}</p>
             })}
         </div>
+        <ConfirmStep open=closing back=close_ref busy=quick.busy on_yes=close
+            message="Close this incident? A closed incident cannot be reopened or changed again."
+            yes="Yes, close the incident"/>
         {move || {
             let status = quick.error("status").get();
             let major = quick.error("major").get();

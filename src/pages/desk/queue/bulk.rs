@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::confirm::ConfirmStep;
 use crate::domain::incident::{HoldReason, IncidentStatus};
 use crate::domain::incident_bulk::BulkAction;
 use crate::domain::incident_kinds::ResolutionCode;
@@ -104,8 +105,25 @@ pub fn BulkBar(
             "assigned",
         );
     };
-    let change = move |ev: leptos::ev::SubmitEvent| {
+    let asking = RwSignal::new(false);
+    let apply_ref = NodeRef::<leptos::html::Button>::new();
+    let ask = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if target().is_none() {
+            toasts.error("Choose a status that every selected incident can move to.");
+            return;
+        }
+        asking.set(true);
+    };
+    let question = move || {
+        let n = ctx.selected.with(Vec::len);
+        let label = target()
+            .map(|s| s.label().to_lowercase())
+            .unwrap_or_default();
+        let noun = if n == 1 { "incident" } else { "incidents" };
+        format!("Move {n} selected {noun} to {label}? Each one's history records the change; it is not undone in one step.")
+    };
+    let change = move |()| {
         let Some(to) = target() else {
             toasts.error("Choose a status that every selected incident can move to.");
             return;
@@ -177,7 +195,7 @@ pub fn BulkBar(
                 </div>
                 <button type="submit" id="bulk-assign" class="button button-primary" disabled=busy>"Assign selected"</button>
             </form>
-            <form class="bulk-form" on:submit=change aria-label="Change status of selected incidents">
+            <form class="bulk-form" on:submit=ask aria-label="Change status of selected incidents">
                 <div class="field">
                     <label for="bulk-status">"Change status to"</label>
                     <select id="bulk-status" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))>
@@ -208,8 +226,10 @@ pub fn BulkBar(
                         <input id="bulk-text" type="text" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))/>
                     </div>
                 </Show>
-                <button type="submit" class="button" disabled=busy>"Apply status"</button>
+                <button type="submit" class="button" disabled=busy node_ref=apply_ref>"Apply status"</button>
             </form>
+            <ConfirmStep open=asking back=apply_ref busy=busy on_yes=Callback::new(change)
+                message=Signal::derive(question) yes="Yes, change the status"/>
             <div class="bulk-more">
                 <button type="button" class="button" disabled=busy on:click=create_problem>"Create problem from selected"</button>
                 <button type="button" class="button button-quiet" on:click=move |_| ctx.selected.set(Vec::new())>"Clear selection"</button>
