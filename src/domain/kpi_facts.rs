@@ -19,7 +19,7 @@ use super::config::SlaPolicy;
 use super::history::Change;
 use super::incident::{Channel, Environment, Incident, IncidentStatus};
 use super::lifecycle::{from_label, Lifecycle};
-use super::sla::{priority_in_force, sla_status, SlaClock, SlaState};
+use super::sla::{priority_in_force, sla_status, SlaClock, SlaState, SlaStatus};
 use super::time::Timestamp;
 
 /// How one SLA clock of an incident turned out.
@@ -158,6 +158,12 @@ fn status_moves(incident: &Incident, now: Timestamp) -> Vec<Move> {
 impl IncidentFacts {
     /// The facts of `incident` at `now` under `policy` (see the module doc).
     pub fn of(incident: &Incident, policy: &SlaPolicy, now: Timestamp) -> IncidentFacts {
+        IncidentFacts::with_sla(incident, &sla_status(incident, policy, now), now)
+    }
+
+    /// [`IncidentFacts::of`] with the incident's SLA status at `now` already computed
+    /// (the queue has it at hand when it builds a row).
+    pub fn with_sla(incident: &Incident, sla: &SlaStatus, now: Timestamp) -> IncidentFacts {
         use IncidentStatus::{Cancelled, Closed, Resolved};
         let moves = status_moves(incident, now);
         let mut resolved_at: Option<Timestamp> = None;
@@ -193,7 +199,6 @@ impl IncidentFacts {
             })
             .collect();
         escalations.sort_by_key(|&(at, _)| at);
-        let sla = sla_status(incident, policy, now);
         let non_blank = |v: &Option<String>| {
             v.as_deref()
                 .map(str::trim)

@@ -61,7 +61,7 @@ impl Rows {
         let status = sla_status(incident, policy, now);
         let schedule = SlaSchedule::of(&status);
         let mut row = IncidentRow::from_incident(incident, schedule.filter_state(now), now);
-        let facts = IncidentFacts::of(incident, policy, now);
+        let facts = IncidentFacts::with_sla(incident, &status, now);
         if !self.ranking.apply(&mut row) {
             self.unranked = true;
         }
