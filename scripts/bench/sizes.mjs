@@ -8,7 +8,8 @@ const dir = process.argv[2] ?? 'dist';
 const out = { wasm: null, js: null };
 for (const f of readdirSync(dir)) {
   const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : null;
-  if (!kind) continue;
+  // The service worker (sw.js) is not part of the app's download.
+  if (!kind || f === 'sw.js') continue;
   const buf = readFileSync(join(dir, f));
   out[kind] = {
     file: f,
