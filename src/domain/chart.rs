@@ -326,7 +326,7 @@ pub use donut::{donut_slices, Slice};
 
 #[path = "chart_labels.rs"]
 mod labels;
-pub use labels::{x_labels, CHAR_WIDTH};
+pub use labels::{short_date, x_labels, CHAR_WIDTH};
 
 #[cfg(test)]
 #[path = "chart_tests.rs"]

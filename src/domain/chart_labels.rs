@@ -4,8 +4,8 @@
 
 use super::Plot;
 
-/// Estimated width of one character of axis text (12-unit system font), in SVG units.
-pub const CHAR_WIDTH: f64 = 7.0;
+/// Estimated width of one character of axis text (14-unit system font), in SVG units.
+pub const CHAR_WIDTH: f64 = 8.2;
 /// Space kept between neighbouring labels.
 const GAP: f64 = 8.0;
 /// Labels are shortened to fit their band down to this many characters; below that,
@@ -27,6 +27,10 @@ pub fn x_labels(
     if n == 0 {
         return Vec::new();
     }
+    // Days are written short on the axis ("29 Oct"); the tooltip and the data table
+    // keep the full date.
+    let short: Option<Vec<String>> = categories.iter().map(|c| short_date(c)).collect();
+    let categories = short.as_deref().unwrap_or(categories);
     let band = plot.band(n);
     let longest = categories
         .iter()
@@ -54,6 +58,29 @@ pub fn x_labels(
             inside.then_some((i, text))
         })
         .collect()
+}
+
+/// An ISO date (`2026-10-29`) as an axis label (`29 Oct`); `None` for anything else.
+pub fn short_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
+    }
+    let month: usize = text[5..7].parse().ok()?;
+    let day: u32 = text[8..10].parse().ok()?;
+    let name = MONTHS.get(month.checked_sub(1)?)?;
+    (1..=31).contains(&day).then(|| format!("{day} {name}"))
 }
 
 /// `text` cut to `max` characters, the last one an ellipsis when cut.

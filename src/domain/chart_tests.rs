@@ -240,7 +240,10 @@ fn seven_days_show_every_label() {
     let plot = plot_area("15 %".len());
     let labels = x_labels(&cats, plot, plot.x, RIGHT);
     assert_eq!(labels.len(), 7);
-    assert!(labels.iter().all(|(i, t)| t == &cats[*i]));
+    // Days are written short on the axis: 2025-01-03 → "3 Jan".
+    assert!(labels
+        .iter()
+        .all(|(i, t)| *t == format!("{} Jan", i % 31 + 1)));
     assert_no_overlap(&cats, &labels, plot);
 }
 
@@ -254,7 +257,7 @@ fn thirty_and_ninety_days_thin_labels_evenly() {
         let step = labels[1].0 - labels[0].0;
         assert!(step > 1, "{n}");
         assert!(labels.windows(2).all(|p| p[1].0 - p[0].0 == step));
-        assert_eq!(labels[0], (0, cats[0].clone()), "full dates kept");
+        assert_eq!(labels[0], (0, "1 Jan".to_owned()), "whole short dates kept");
         assert_no_overlap(&cats, &labels, plot);
     }
 }
@@ -325,4 +328,27 @@ fn links_are_per_category_and_optional() {
     assert_eq!(d.link(0), None);
     assert_eq!(d.link(1), Some("/desk/incidents?priority=P1"));
     assert_eq!(d.link(2), None);
+}
+
+#[test]
+fn only_iso_dates_are_written_short() {
+    assert_eq!(short_date("2026-10-29").as_deref(), Some("29 Oct"));
+    assert_eq!(short_date("2026-01-01").as_deref(), Some("1 Jan"));
+    for text in [
+        "2026-13-01",
+        "2026-00-10",
+        "2026-10-32",
+        "2026-10-2",
+        "20261029xx",
+        "P1",
+        "",
+        "2026-1o-29",
+        "２０２６-10-29",
+    ] {
+        assert_eq!(short_date(text), None, "{text}");
+    }
+    // A mix of dates and names keeps every label as written.
+    let cats = vec!["2026-10-29".to_owned(), "Payroll".to_owned()];
+    let labels = x_labels(&cats, PLOT, 40.0, 20.0);
+    assert_eq!(labels[0].1, "2026-10-29");
 }
