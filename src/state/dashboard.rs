@@ -9,14 +9,12 @@ use crate::domain::kpi_records::{
     knowledge_figures, known_error_figures, problem_aging, KnowledgeFigures, KnownErrorFigures,
     ProblemAging,
 };
-use crate::domain::record::Record;
 use crate::domain::time::Timestamp;
 use crate::storage::Store;
 
 use super::directory::Directory;
 use super::error::AppError;
 use super::queue::Queue;
-use super::records::all_of_kind;
 
 /// Everything the dashboard shows for one range.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,30 +45,9 @@ pub struct Records {
 
 /// Reads problems, known errors and articles and computes their figures at `now`.
 pub async fn records<S: Store>(store: &S, now: Timestamp) -> Result<Records, AppError> {
-    let problems: Vec<_> = all_of_kind(store, "problem")
-        .await?
-        .into_iter()
-        .filter_map(|r| match r {
-            Record::Problem(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    let kes: Vec<_> = all_of_kind(store, "known_error")
-        .await?
-        .into_iter()
-        .filter_map(|r| match r {
-            Record::KnownError(k) => Some(k),
-            _ => None,
-        })
-        .collect();
-    let articles: Vec<_> = all_of_kind(store, "article")
-        .await?
-        .into_iter()
-        .filter_map(|r| match r {
-            Record::Article(a) => Some(a),
-            _ => None,
-        })
-        .collect();
+    let problems = super::problems::all(store).await?;
+    let kes = super::known_errors::all(store).await?;
+    let articles = super::articles::all(store).await?;
     Ok(Records {
         aging: problem_aging(&problems, now),
         known_errors: known_error_figures(&kes),
