@@ -1,7 +1,7 @@
 //! The one place URLs are built: every route of the app as an enum with `href()`.
 //! The router in `app.rs` declares the same paths; a test keeps the two in step.
 
-use crate::domain::percent::encode as encode_segment;
+use crate::domain::kernel::percent::encode as encode_segment;
 
 /// A place in the app a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,9 +13,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use search_data::{fill, now_ms};
-use service_desk::domain::document::NewRevision;
+use service_desk::domain::couch::document::NewRevision;
+use service_desk::ops::search::{Search, SAVED_KEY};
 use service_desk::search::{Filter, Kind, SearchQuery};
-use service_desk::state::search::{Search, SAVED_KEY};
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::Store;
 use wasm_bindgen::{JsCast, JsValue};

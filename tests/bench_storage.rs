@@ -3,16 +3,16 @@
 //! speed, only that the work really happened.
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
+use service_desk::domain::couch::document::NewRevision;
+use service_desk::domain::couch::record::Record;
 use service_desk::domain::demo;
-use service_desk::domain::document::NewRevision;
-use service_desk::domain::incident::IncidentStatus;
-use service_desk::domain::incident_query::{
+use service_desk::domain::incident::query::{
     IncidentFilter, SlaFilterState, SortDir, SortKey, DEFAULT_SORT,
 };
-use service_desk::domain::record::Record;
-use service_desk::domain::time::Timestamp;
-use service_desk::state::directory::Directory;
-use service_desk::state::queue::Queue;
+use service_desk::domain::incident::IncidentStatus;
+use service_desk::domain::kernel::time::Timestamp;
+use service_desk::ops::directory::Directory;
+use service_desk::ops::queue::Queue;
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::{ListFilter, ListQuery, Store};
 use wasm_bindgen_test::*;
@@ -264,7 +264,7 @@ async fn raw_indexeddb_baseline() {
 /// of a first page per view, to read `queue_first_page_100k` against.
 #[wasm_bindgen_test]
 async fn queue_query_in_memory() {
-    use service_desk::domain::incident_query::{query, IncidentRow};
+    use service_desk::domain::incident::query::{query, IncidentRow};
     let now = Timestamp(1_795_000_000_000);
     let rows: Vec<IncidentRow> = demo::incidents(100_000, 7, now)
         .iter()

@@ -9,10 +9,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::future::Future;
 
+use service_desk::domain::couch::document::{DocState, NewRevision, RemoteRevision};
+use service_desk::domain::couch::record::Record;
 use service_desk::domain::demo;
-use service_desk::domain::document::{DocState, NewRevision, RemoteRevision};
-use service_desk::domain::record::Record;
-use service_desk::domain::time::Timestamp;
+use service_desk::domain::kernel::time::Timestamp;
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::schema::encode_all;
 use service_desk::storage::{

@@ -4,7 +4,7 @@
 
 mod support;
 
-use service_desk::domain::revision::{next_rev, Rev};
+use service_desk::domain::couch::revision::{next_rev, Rev};
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::{ListFilter, Store, StoreError};
 use support::*;

@@ -5,7 +5,7 @@
 mod support;
 
 use indexed_db_futures::database::Database;
-use service_desk::domain::revision::{next_rev, Rev, RevTree};
+use service_desk::domain::couch::revision::{next_rev, Rev, RevTree};
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::{ListFilter, Store, StoreError};
 use support::*;

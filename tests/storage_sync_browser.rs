@@ -5,8 +5,8 @@
 
 mod support;
 
-use service_desk::domain::document::RemoteRevision;
-use service_desk::domain::revision::{next_rev, Rev, RevTree};
+use service_desk::domain::couch::document::RemoteRevision;
+use service_desk::domain::couch::revision::{next_rev, Rev, RevTree};
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::{ListFilter, Store, StoreError};
 use support::*;

@@ -15,7 +15,7 @@ pub fn DemoOffer() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = match db.store() {
-                Ok(store) => crate::state::demo::load(&*store, 0).await,
+                Ok(store) => crate::ops::demo::load(&*store, 0).await,
                 Err(e) => Err(e.into()),
             };
             busy.set(false);

@@ -6,7 +6,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use crate::state::error::AppError;
+use crate::ops::error::AppError;
 use crate::state::toast::Toasts;
 
 /// Offers `text` for download as `file_name` with MIME type `mime` (UTF-8).

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::markdown;
+use crate::domain::knowledge::markdown;
 
 /// Renders `source` (reactive) as safe HTML in a `prose` block.
 #[component]

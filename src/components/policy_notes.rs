@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::practice::{PracticeKind, Rule};
+use crate::domain::config::practice::{PracticeKind, Rule};
+use crate::ops::directory;
+use crate::ops::practices;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::directory;
-use crate::state::practices;
 
 /// The policies of `practice`, loaded from the store (defaults when none is stored).
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::priority::Priority;
+use crate::domain::config::priority::Priority;
 
 /// Badge for a priority; the colour is decoration, the text says it all.
 #[component]

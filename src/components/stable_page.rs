@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
-use crate::state::error::AppError;
+use crate::ops::error::AppError;
 
 /// A load's outcome, equal to another only when both loaded the same data (errors are
 /// always drawn anew).

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ops::conflicts;
 use crate::routes::AppRoute;
-use crate::state::conflicts;
 use crate::state::db::Db;
 use crate::state::sync::SyncHandle;
 

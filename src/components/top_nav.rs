@@ -7,9 +7,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::components::theme_toggle::ThemeToggle;
+use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::{Db, DbStatus};
-use crate::state::portal;
 use crate::state::sync::{Phase, SyncHandle};
 
 /// True for the portal's paths (`/portal` and below).

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ops::directory;
 use crate::state::db::Db;
-use crate::state::directory;
 use crate::state::identity::{Identity, Me};
 
 /// A labelled select of the people in the directory.

@@ -1,63 +1,16 @@
 //! Pure domain: records, lifecycles, priority, SLA, validation, history, references,
 //! demo data and the CouchDB document model. No web types, no Leptos.
 
-pub mod article;
-pub mod article_prefill;
-pub mod article_query;
-pub mod article_version;
-pub mod backup;
-pub mod backup_read;
-pub mod chart;
+pub mod couch;
+pub mod kernel;
+pub mod knowledge;
+pub mod transfer;
+
 pub mod config;
-pub mod conflict_merge;
-pub mod csv_export;
-pub mod csv_import;
-pub mod csv_out;
 pub mod demo;
-pub mod document;
-pub mod duration_input;
-pub mod els;
-pub mod escalation;
-pub mod exit_criteria;
-pub mod feedback;
-pub mod feedback_report;
-pub mod history;
 pub mod incident;
-pub mod incident_bulk;
-pub mod incident_kinds;
-pub mod incident_query;
 pub mod known_error;
-pub mod known_error_prefill;
-pub mod known_error_query;
 pub mod kpi;
-pub mod kpi_csv;
-pub mod kpi_facts;
-#[cfg(test)]
-pub(crate) mod kpi_fixtures;
-pub mod kpi_range;
-pub mod kpi_records;
-pub mod lifecycle;
-pub mod line_diff;
-pub mod markdown;
-pub mod percent;
 pub mod portal_words;
-pub mod practice;
-pub mod priority;
 pub mod problem;
-pub mod problem_intake;
-pub mod problem_query;
-pub mod problem_resolve;
-pub mod record;
-pub mod reference;
 pub mod release;
-#[cfg(test)]
-pub(crate) mod release_fixtures;
-pub mod release_readiness;
-pub mod revision;
-pub mod settings_form;
-pub mod sla;
-pub mod sla_schedule;
-pub mod storage_usage;
-pub mod time;
-pub mod validation;
-pub mod workaround;

@@ -3,13 +3,13 @@
 //! the report form's "who is affected" and "how urgent" choices, and which articles
 //! and releases the portal puts forward.
 
-use crate::domain::article::KnowledgeArticle;
-use crate::domain::history::Change;
+use crate::domain::config::priority::{Impact, Urgency};
 use crate::domain::incident::{Incident, IncidentStatus};
-use crate::domain::lifecycle::Lifecycle;
-use crate::domain::priority::{Impact, Urgency};
+use crate::domain::kernel::history::Change;
+use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::domain::kernel::time::Timestamp;
+use crate::domain::knowledge::article::KnowledgeArticle;
 use crate::domain::release::{Release, ReleaseStatus};
-use crate::domain::time::Timestamp;
 
 /// An incident's status in the end user's words.
 pub fn status_words(status: IncidentStatus) -> &'static str {
@@ -244,16 +244,16 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::history::History;
+    use crate::domain::kernel::history::History;
 
     fn release(id: &str, status: ReleaseStatus, deployed: i64) -> Release {
         let mut history = History::new();
         history.record(Timestamp(0), "rm", Change::Created);
         Release {
             id: id.into(),
-            reference: crate::domain::reference::Reference::new(
-                crate::domain::reference::RefKind::Release,
-                &crate::domain::reference::DeviceTag::from_bits(1),
+            reference: crate::domain::kernel::reference::Reference::new(
+                crate::domain::kernel::reference::RefKind::Release,
+                &crate::domain::kernel::reference::DeviceTag::from_bits(1),
                 1,
             ),
             name: "Shop".into(),

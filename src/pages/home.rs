@@ -14,7 +14,7 @@ pub fn Home() -> impl IntoView {
         let _ = db.revision.get();
         async move {
             match db.store() {
-                Ok(store) => crate::state::demo::is_empty(&*store).await.unwrap_or(false),
+                Ok(store) => crate::ops::demo::is_empty(&*store).await.unwrap_or(false),
                 Err(_) => false,
             }
         }

@@ -12,7 +12,6 @@ pub mod text;
 pub mod tokenize;
 
 #[cfg(test)]
-#[path = "ranking_tests.rs"]
 mod ranking_tests;
 
 pub use index::{DocMeta, Index, PersistError};
@@ -79,15 +78,15 @@ impl Kind {
     /// The status label of this kind spelt `label` (`In progress`), as the static
     /// label the lifecycle uses; `None` when this kind has no such status.
     pub fn status_label(self, label: &str) -> Option<&'static str> {
-        use crate::domain::lifecycle::Lifecycle;
+        use crate::domain::kernel::lifecycle::Lifecycle;
         fn find<S: Lifecycle>(label: &str) -> Option<&'static str> {
             S::all().iter().map(|s| s.label()).find(|l| *l == label)
         }
         match self {
-            Kind::Incident => find::<crate::domain::incident_kinds::IncidentStatus>(label),
+            Kind::Incident => find::<crate::domain::incident::kinds::IncidentStatus>(label),
             Kind::Problem => find::<crate::domain::problem::ProblemStatus>(label),
             Kind::KnownError => find::<crate::domain::known_error::KnownErrorStatus>(label),
-            Kind::Article => find::<crate::domain::article::ArticleStatus>(label),
+            Kind::Article => find::<crate::domain::knowledge::article::ArticleStatus>(label),
             Kind::Release => find::<crate::domain::release::ReleaseStatus>(label),
         }
     }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::extract::from_record;
 use super::{Filter, Hit, Index, Kind, SearchDoc, SearchQuery};
 use crate::domain::demo::scenario;
-use crate::domain::time::Timestamp;
+use crate::domain::kernel::time::Timestamp;
 
 const NOW: Timestamp = Timestamp(1_795_000_000_000);
 

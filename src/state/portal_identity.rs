@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::validation::{require_text, ValidationErrors};
+use crate::domain::kernel::validation::{require_text, ValidationErrors};
 
 /// localStorage key of the portal identity.
 pub const KEY: &str = "service-desk.portal-me";

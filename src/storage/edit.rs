@@ -1,8 +1,8 @@
 //! The pure write rules every store shares: checking a local edit against the current
 //! winner, minting its revision, and settling which leaf body wins.
 
-use crate::domain::document::{DocState, LeafBody, NewRevision, RemoteRevision};
-use crate::domain::revision::{next_rev, RevTree};
+use crate::domain::couch::document::{DocState, LeafBody, NewRevision, RemoteRevision};
+use crate::domain::couch::revision::{next_rev, RevTree};
 
 use super::{StoreError, WriteResult};
 
@@ -196,7 +196,7 @@ fn corrupt(id: &str, e: &impl std::fmt::Display) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::revision::Rev;
+    use crate::domain::couch::revision::Rev;
 
     fn nr(id: &str, parent: Option<&Rev>, deleted: bool, body: &str) -> NewRevision {
         NewRevision {

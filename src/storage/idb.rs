@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbIndex, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction};
 
-use crate::domain::document::{DocState, NewRevision, RemoteRevision};
+use crate::domain::couch::document::{DocState, NewRevision, RemoteRevision};
 
 use super::edit::{apply_local_edit, apply_remote, validate, write_result};
 use super::js::{dom_error, idb_error, js_error, open_error, RawRequest};

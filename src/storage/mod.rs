@@ -13,8 +13,8 @@ mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod schema;
 
-use crate::domain::document::{DocState, NewRevision, RemoteRevision};
-use crate::domain::revision::Rev;
+use crate::domain::couch::document::{DocState, NewRevision, RemoteRevision};
+use crate::domain::couch::revision::Rev;
 
 pub use edit::{apply_local_edit, apply_remote};
 pub use query::{ListFilter, ListQuery};

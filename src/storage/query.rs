@@ -1,7 +1,7 @@
 //! List queries: what a page of documents is asked by, and the pure matching, order
 //! and paging rules every store follows.
 
-use crate::domain::document::IndexEntry;
+use crate::domain::couch::document::IndexEntry;
 
 /// One page of live documents of one kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub enum ListFilter {
     Status(String),
     /// Priority 1 (P1) – 5 (P5).
     Priority(u8),
-    /// The reporter's contact, as [`crate::domain::document::contact_key`] keeps it.
+    /// The reporter's contact, as [`crate::domain::couch::document::contact_key`] keeps it.
     Contact(String),
 }
 

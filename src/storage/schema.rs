@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbTransaction};
 
-use crate::domain::document::{index_entry_from_json, DocState, LeafBody};
-use crate::domain::revision::{Rev, RevTree};
+use crate::domain::couch::document::{index_entry_from_json, DocState, LeafBody};
+use crate::domain::couch::revision::{Rev, RevTree};
 
 use super::js::{get, get_string, js_error, open_error, set, RawRequest};
 use super::{ChangeRow, DocRow, StoreError};

@@ -14,5 +14,4 @@ pub mod http;
 #[cfg(test)]
 mod fake_couch;
 #[cfg(test)]
-#[path = "replicate_tests.rs"]
 mod replicate_tests;

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value};
 
-use crate::domain::document::DocState;
-use crate::domain::revision::Rev;
+use crate::domain::couch::document::DocState;
+use crate::domain::couch::revision::Rev;
 use crate::storage::Store;
 
 use super::checkpoint::{replication_id, start_from, Checkpoint, Direction, Entry};
@@ -149,7 +149,7 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
     async fn fetch(
         &self,
         missing: &[(String, Vec<Rev>)],
-    ) -> Result<Vec<crate::domain::document::RemoteRevision>, SyncError> {
+    ) -> Result<Vec<crate::domain::couch::document::RemoteRevision>, SyncError> {
         if !self.no_bulk_get.get() {
             let url = self.ep.url("_bulk_get?revs=true&latest=true");
             let res = self

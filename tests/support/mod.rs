@@ -5,8 +5,8 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use service_desk::domain::document::NewRevision;
-use service_desk::domain::revision::Rev;
+use service_desk::domain::couch::document::NewRevision;
+use service_desk::domain::couch::revision::Rev;
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::{DocRow, ListFilter, ListQuery};
 use wasm_bindgen::JsValue;

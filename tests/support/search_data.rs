@@ -4,11 +4,11 @@
 //! batches so generating them never holds all the records in memory at once.
 #![allow(dead_code)]
 
+use service_desk::domain::couch::document::NewRevision;
+use service_desk::domain::couch::record::{new_id, Record};
 use service_desk::domain::demo::{self, DemoRng};
-use service_desk::domain::document::NewRevision;
-use service_desk::domain::record::{new_id, Record};
-use service_desk::domain::reference::{DeviceTag, RefKind, Reference};
-use service_desk::domain::time::Timestamp;
+use service_desk::domain::kernel::reference::{DeviceTag, RefKind, Reference};
+use service_desk::domain::kernel::time::Timestamp;
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::Store;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{
+use crate::domain::kpi::chart::{
     format_tick, nice_ticks, plot_area, x_labels, ChartData, Plot, Ticks, Unit, RIGHT, VIEW_HEIGHT,
 };
 

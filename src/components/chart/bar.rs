@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{bars, mark_label, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::domain::kpi::chart::{bars, mark_label, VIEW_HEIGHT, VIEW_WIDTH};
 
 use super::axes::scale;
 use super::frame::{axis_svg, chart_instance, series_legend};

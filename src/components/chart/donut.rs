@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{donut_slices, format_value, mark_label};
+use crate::domain::kpi::chart::{donut_slices, format_value, mark_label};
 
 use super::frame::chart_instance;
 use super::{colour_class, no_data, ChartData, Marks};

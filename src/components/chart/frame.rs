@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{Plot, Ticks, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::domain::kpi::chart::{Plot, Ticks, VIEW_HEIGHT, VIEW_WIDTH};
 
 use super::axes::axes;
 use super::figure::ChartFigure;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::{line_points, mark_label, path_d, VIEW_HEIGHT, VIEW_WIDTH};
+use crate::domain::kpi::chart::{line_points, mark_label, path_d, VIEW_HEIGHT, VIEW_WIDTH};
 
 use super::axes::scale;
 use super::frame::{axis_svg, chart_instance, series_legend};

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-pub use crate::domain::chart::{ChartData, Series, Unit};
+pub use crate::domain::kpi::chart::{ChartData, Series, Unit};
 
 mod axes;
 mod bar;

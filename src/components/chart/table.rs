@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::chart::format_value;
+use crate::domain::kpi::chart::format_value;
 
 use super::ChartData;
 

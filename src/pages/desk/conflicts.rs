@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::confirm::ConfirmStep;
+use crate::components::form::confirm::ConfirmStep;
+use crate::ops::conflicts::{self, ConflictView};
+use crate::ops::error::AppError;
 use crate::routes::AppRoute;
-use crate::state::conflicts::{self, ConflictView};
 use crate::state::db::Db;
-use crate::state::error::AppError;
 use crate::state::sync::SyncHandle;
 
 /// `/desk/conflicts`: every record with conflicting versions.
@@ -148,8 +148,9 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
     let keep_other = move || resolve(v.with_value(|v| v.other.clone()));
     let save_merged = move || {
         let chosen: Vec<String> = take_other.get_untracked().into_iter().collect();
-        match v.with_value(|v| crate::domain::conflict_merge::merge(&v.current, &v.other, &chosen))
-        {
+        match v.with_value(|v| {
+            crate::domain::couch::conflict_merge::merge(&v.current, &v.other, &chosen)
+        }) {
             Ok(body) => resolve(body),
             Err(e) => error.set(Some(AppError::Refused(e))),
         }

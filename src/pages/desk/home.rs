@@ -7,15 +7,16 @@ use leptos::prelude::*;
 use crate::components::demo_offer::DemoOffer;
 use crate::components::error_panel::error_panel;
 use crate::components::priority_badge::PriorityBadge;
-use crate::domain::incident_query::{IncidentRow, SlaFilterState};
-use crate::domain::priority::Priority;
-use crate::domain::time::{humanize_duration, Timestamp};
+use crate::domain::config::priority::Priority;
+use crate::domain::incident::query::{IncidentRow, SlaFilterState};
+use crate::domain::kernel::time::{humanize_duration, Timestamp};
+use crate::ops::clock;
+use crate::ops::directory;
+use crate::ops::error::AppError;
+use crate::ops::home::{self, Activity, Section};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::home::{self, Activity, Section};
 use crate::state::identity::Identity;
-use crate::state::{clock, directory};
 
 use super::queue::queue_href;
 

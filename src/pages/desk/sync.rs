@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::confirm::ConfirmStep;
+use crate::components::form::confirm::ConfirmStep;
 use crate::routes::AppRoute;
+use crate::state::sync::session;
 use crate::state::sync::{Phase, SyncHandle};
-use crate::state::sync_session;
 
 /// The page at `/desk/sync`.
 #[component]
@@ -59,7 +59,7 @@ pub fn SyncPage() -> impl IntoView {
         let (s, d) = (server.get_untracked(), db_name.get_untracked());
         message.set("Testing the connection…".into());
         leptos::task::spawn_local(async move {
-            let text = sync_session::test_connection(&s, &d).await;
+            let text = session::test_connection(&s, &d).await;
             let _ = message.try_set(text);
         });
     };
@@ -124,7 +124,7 @@ fn SyncStatusPanel() -> impl IntoView {
     let last = move || {
         st.get()
             .last_sync
-            .map(|ms| crate::domain::time::Timestamp(ms).display())
+            .map(|ms| crate::domain::kernel::time::Timestamp(ms).display())
             .unwrap_or_else(|| "never".into())
     };
     view! {
@@ -170,7 +170,7 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
         // The password leaves the page's memory as soon as it is sent.
         password.set(String::new());
         leptos::task::spawn_local(async move {
-            let text = sync_session::sign_in(h, &s, &d, &n, &p).await;
+            let text = session::sign_in(h, &s, &d, &n, &p).await;
             let _ = message.try_set(text);
         });
     };
@@ -179,7 +179,7 @@ fn SignInSection(server: RwSignal<String>, db_name: RwSignal<String>) -> impl In
     let sign_out = move |()| {
         let (s, d) = (server.get_untracked(), db_name.get_untracked());
         leptos::task::spawn_local(async move {
-            let text = sync_session::sign_out(&s, &d).await;
+            let text = session::sign_out(&s, &d).await;
             let _ = message.try_set(text);
         });
     };

@@ -7,12 +7,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::{portal_error_panel, PortalNotFound};
 use crate::components::print_button::PrintButton;
-use crate::domain::article::KnowledgeArticle;
-use crate::domain::markdown;
+use crate::domain::knowledge::article::KnowledgeArticle;
+use crate::domain::knowledge::markdown;
+use crate::ops::error::AppError;
+use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::portal;
 use crate::state::toast::Toasts;
 
 /// The article page.

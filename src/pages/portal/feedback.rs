@@ -5,16 +5,16 @@
 use leptos::prelude::*;
 
 use super::portal_error_panel;
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::config::Service;
-use crate::domain::feedback::{FeedbackDraft, FeedbackKind, TEXT_MAX};
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::domain::release::feedback::{FeedbackDraft, FeedbackKind, TEXT_MAX};
 use crate::domain::release::Release;
-use crate::domain::validation::ValidationErrors;
+use crate::ops::error::AppError;
+use crate::ops::portal;
+use crate::ops::records;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::portal;
 use crate::state::portal_identity::PortalIdentity;
-use crate::state::records;
 use crate::state::toast::Toasts;
 
 /// The feedback page.

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use super::{portal_error_panel, Debouncer, DEBOUNCE_MS};
-use crate::domain::article::KnowledgeArticle;
+use crate::domain::knowledge::article::KnowledgeArticle;
 use crate::domain::portal_words::{popular, recent};
+use crate::ops::error::AppError;
+use crate::ops::portal::{self, Offer, SuggestionPool};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::portal::{self, Offer, SuggestionPool};
 
 /// Most search results shown.
 const RESULTS: usize = 8;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::field_error::FieldError;
-use crate::domain::validation::ValidationErrors;
+use crate::components::form::field_error::FieldError;
+use crate::domain::kernel::validation::ValidationErrors;
 use crate::state::portal_identity::{PortalIdentity, PortalMe};
 
 /// The form; saving remembers the identity (and the page shows their requests).

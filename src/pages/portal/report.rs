@@ -10,17 +10,17 @@ use leptos_router::NavigateOptions;
 use super::report_fields::{affected_choice, urgency_choice, ServicePicker};
 use super::suggestions::Suggestions;
 use super::{portal_error_panel, Debouncer, DEBOUNCE_MS};
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::config::Service;
+use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::portal_words::{Affected, HowUrgent};
 use crate::domain::release::Release;
-use crate::domain::validation::ValidationErrors;
+use crate::ops::error::AppError;
+use crate::ops::portal::{self, Offer, ReportForm, SuggestionPool};
+use crate::ops::records;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::portal::{self, Offer, ReportForm, SuggestionPool};
 use crate::state::portal_identity::{PortalIdentity, PortalMe};
-use crate::state::records;
 use crate::state::toast::Toasts;
 
 /// Most suggestions shown at once.

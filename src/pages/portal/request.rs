@@ -10,10 +10,10 @@ use super::request_actions::{CommentForm, ResolvedChoices};
 use super::{portal_error_panel, PortalNotFound};
 use crate::domain::incident::{Incident, IncidentStatus};
 use crate::domain::portal_words::{public_thread, status_meaning, status_words, ThreadKind};
+use crate::ops::error::AppError;
+use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::portal;
 use crate::state::portal_identity::{PortalIdentity, PortalMe};
 
 /// What the page found.
@@ -94,7 +94,7 @@ fn RequestView(incident: Incident, me: PortalMe) -> impl IntoView {
     let open = !matches!(status, IncidentStatus::Closed | IncidentStatus::Cancelled);
     let status_class = format!(
         "portal-status status-{}",
-        crate::state::records::enum_key(&status)
+        crate::ops::records::enum_key(&status)
     );
     view! {
         <p class="reference">{reference.clone()}</p>

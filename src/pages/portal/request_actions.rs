@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::incident::Incident;
-use crate::domain::validation::ValidationErrors;
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::ops::error::AppError;
+use crate::ops::portal;
 use crate::state::db::{AppStore, Db};
-use crate::state::error::AppError;
-use crate::state::portal;
 use crate::state::portal_identity::PortalMe;
 use crate::state::toast::Toasts;
 

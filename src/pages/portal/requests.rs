@@ -7,9 +7,9 @@ use super::identity_form::IdentityForm;
 use super::portal_error_panel;
 use crate::domain::incident::Incident;
 use crate::domain::portal_words::status_words;
+use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::portal;
 use crate::state::portal_identity::PortalIdentity;
 
 /// The My requests page.

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::markdown;
-use crate::state::portal::{Offer, Target};
+use crate::domain::knowledge::markdown;
+use crate::ops::portal::{Offer, Target};
 
 /// The suggestion list, announced politely as it changes.
 #[component]

@@ -7,7 +7,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::backup::MAX_FILE_BYTES;
+use crate::domain::transfer::backup::MAX_FILE_BYTES;
 
 /// Bytes read per slice: big enough to be quick, small enough to show progress.
 const READ_SLICE: f64 = 8.0 * 1024.0 * 1024.0;
@@ -149,7 +149,7 @@ fn download(blob: JsValue, name: &str) -> Result<(), String> {
     a.click();
     // Give the browser time to start the download before releasing the data.
     leptos::task::spawn_local(async move {
-        crate::state::clock::sleep_ms(60_000).await;
+        crate::ops::clock::sleep_ms(60_000).await;
         let _ = call(&url_ns, "revokeObjectURL", &[url]);
     });
     Ok(())

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::domain::incident::Incident;
-use crate::domain::validation::ValidationErrors;
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::ops::error::AppError;
 use crate::state::db::{AppStore, Db};
-use crate::state::error::AppError;
 use crate::state::identity::Identity;
 use crate::state::toast::Toasts;
 
@@ -20,7 +20,7 @@ pub struct FormState {
     pub busy: RwSignal<bool>,
     /// Messages per field from the last attempt.
     pub errors: RwSignal<Option<ValidationErrors>>,
-    /// The field where a refused status move (a [`crate::domain::lifecycle::TransitionError`])
+    /// The field where a refused status move (a [`crate::domain::kernel::lifecycle::TransitionError`])
     /// is shown.
     pub refusal_field: &'static str,
 }

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::config::{Group, Person};
-use crate::state::directory::Directory;
-use crate::state::incident_actions as actions;
+use crate::ops::directory::Directory;
+use crate::ops::incident::actions;
 
 fn none_if_empty(s: String) -> Option<String> {
     let t = s.trim();

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
-use crate::components::confirm::ConfirmStep;
-use crate::components::field_error::FieldError;
+use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::field_error::FieldError;
 use crate::domain::incident::{HoldReason, IncidentStatus, ResolutionCode};
-use crate::domain::lifecycle::Lifecycle;
-use crate::state::incident_actions as actions;
+use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::ops::incident::actions;
 
 /// The status move forms that need input.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
-use super::Linkable;
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::incident::{Incident, IncidentStatus, LinkKind};
+use crate::ops::incident::actions;
+use crate::pages::desk::incident::load::Linkable;
 use crate::routes::AppRoute;
-use crate::state::incident_actions as actions;
 
 /// The linkable record a person meant by `typed` among `candidates` of one kind: the
 /// exact picker label, else a reference (the first word, any case), else the only

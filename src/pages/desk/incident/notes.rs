@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
-use crate::components::field_error::FieldError;
-use crate::state::incident_actions as actions;
+use crate::components::form::field_error::FieldError;
+use crate::ops::incident::actions;
 
 /// The note form.
 #[component]

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::config::escalation::{escalation_status, EscalationProcedure};
 use crate::domain::config::SlaPolicy;
-use crate::domain::escalation::{escalation_status, EscalationProcedure};
+use crate::domain::incident::sla::{sla_status, SlaClock, SlaState};
 use crate::domain::incident::Incident;
-use crate::domain::sla::{sla_status, SlaClock, SlaState};
-use crate::domain::time::{humanize_duration, Timestamp};
+use crate::domain::kernel::time::{humanize_duration, Timestamp};
 use crate::routes::AppRoute;
 
 /// `14:32` when `at` is on the same (UTC) day as `now`, else `2026-11-27 14:32`.
@@ -67,15 +67,16 @@ pub fn SlaPanel(
     /// Targets per priority.
     policy: SlaPolicy,
 ) -> impl IntoView {
-    let now = RwSignal::new(crate::state::clock::now());
+    let now = RwSignal::new(crate::ops::clock::now());
     if let Ok(handle) = set_interval_with_handle(
-        move || now.set(crate::state::clock::now()),
+        move || now.set(crate::ops::clock::now()),
         std::time::Duration::from_secs(30),
     ) {
         on_cleanup(move || handle.clear());
     }
     let status = Memo::new(move |_| sla_status(&incident, &policy, now.get()));
-    let row = move |name: &'static str, pick: fn(&crate::domain::sla::SlaStatus) -> SlaClock| {
+    let row = move |name: &'static str,
+                    pick: fn(&crate::domain::incident::sla::SlaStatus) -> SlaClock| {
         let clock = move || pick(&status.get());
         view! {
             <div class="sla-row">
@@ -111,7 +112,7 @@ pub fn ProcedurePanel(
     /// Names of groups for the levels.
     names: std::collections::HashMap<String, String>,
 ) -> impl IntoView {
-    let now = crate::state::clock::now();
+    let now = crate::ops::clock::now();
     let body = match (procedure, service_name) {
         (_, None) => view! {
             <p class="muted">"No service is set, so no escalation procedure applies. Edit the incident to set its service."</p>
@@ -184,7 +185,7 @@ pub fn ProcedurePanel(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::time::{HOUR, MINUTE};
+    use crate::domain::kernel::time::{HOUR, MINUTE};
 
     fn clock(state: SlaState, due: Option<i64>, remaining: Option<i64>, elapsed: i64) -> SlaClock {
         SlaClock {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::domain::history::Event;
+use crate::domain::kernel::history::Event;
 
 /// The timeline of `events`, names looked up in `names` (ids shown when unknown).
 #[component]

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::act::{Act, FormState};
-use crate::components::field_error::FieldError;
+use crate::components::form::field_error::FieldError;
 use crate::domain::incident::Incident;
+use crate::domain::known_error::workaround::{already_communicated, pick_label, resolve_pick};
 use crate::domain::known_error::KnownError;
-use crate::domain::workaround::{already_communicated, pick_label, resolve_pick};
-use crate::state::known_errors;
+use crate::ops::known_error;
 
 /// The "Apply a workaround" panel of an open incident.
 #[component]
@@ -56,7 +56,7 @@ pub fn WorkaroundPanel(
                 form,
                 format!("Workaround from {reference} added as a public comment."),
                 move |store, r, by| async move {
-                    known_errors::apply_workaround(&*store, &r, &by, &id).await
+                    known_error::apply_workaround(&*store, &r, &by, &id).await
                 },
             ),
         }

@@ -4,20 +4,22 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::confirm::ConfirmStep;
+use crate::components::form::confirm::ConfirmStep;
+use crate::domain::incident::bulk::BulkAction;
+use crate::domain::incident::kinds::ResolutionCode;
+use crate::domain::incident::query::bulk_allowed;
 use crate::domain::incident::{HoldReason, IncidentStatus};
-use crate::domain::incident_bulk::BulkAction;
-use crate::domain::incident_kinds::ResolutionCode;
-use crate::domain::incident_query::bulk_allowed;
-use crate::domain::lifecycle::Lifecycle;
+use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::ops::clock;
+use crate::ops::directory::Directory;
+use crate::ops::error::AppError;
+use crate::ops::incident::bulk;
+use crate::ops::problem;
+use crate::ops::records::enum_key;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::directory::Directory;
-use crate::state::error::AppError;
 use crate::state::identity::Identity;
-use crate::state::records::enum_key;
 use crate::state::toast::Toasts;
-use crate::state::{bulk, clock, problems};
 
 use super::QueueCtx;
 
@@ -150,7 +152,7 @@ pub fn BulkBar(
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = match db.store() {
-                Ok(store) => problems::create_from_incidents(&*store, &ids, &by).await,
+                Ok(store) => problem::create_from_incidents(&*store, &ids, &by).await,
                 Err(e) => Err(AppError::from(e)),
             };
             busy.set(false);

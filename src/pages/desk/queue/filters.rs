@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::incident::{Environment, IncidentStatus};
-use crate::domain::incident_query::{
+use crate::domain::incident::query::{
     saved_views, AssigneeFilter, IncidentFilter, SlaFilterState, StatusCounts, DEFAULT_SORT,
 };
-use crate::domain::lifecycle::Lifecycle;
-use crate::domain::time::Timestamp;
-use crate::state::directory::Directory;
+use crate::domain::incident::{Environment, IncidentStatus};
+use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::domain::kernel::time::Timestamp;
+use crate::ops::directory::Directory;
+use crate::ops::records::enum_key;
 use crate::state::identity::Identity;
-use crate::state::records::enum_key;
 
 use super::{queue_href, QueueCtx};
 

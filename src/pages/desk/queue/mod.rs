@@ -1,6 +1,8 @@
 //! The incident queue's parts: the URL state (filter, sort, page), the filter bar and
 //! saved views, the table, bulk actions and keyboard shortcuts.
 
+pub mod list;
+
 pub mod bulk;
 pub mod filters;
 pub mod keys;
@@ -10,8 +12,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::domain::incident::query::{IncidentFilter, SortDir, SortKey};
 use crate::domain::incident::IncidentStatus;
-use crate::domain::incident_query::{IncidentFilter, SortDir, SortKey};
 use crate::routes::AppRoute;
 
 /// Rows per page.
@@ -124,7 +126,7 @@ pub type Names = HashMap<String, String>;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::incident_query::{parse_query, DEFAULT_SORT};
+    use crate::domain::incident::query::{parse_query, DEFAULT_SORT};
 
     #[test]
     fn hrefs_carry_filter_sort_and_page_and_read_back() {

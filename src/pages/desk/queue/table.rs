@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
-use crate::domain::incident_query::{IncidentRow, SlaFilterState, SortDir, SortKey};
-use crate::domain::lifecycle::Lifecycle;
-use crate::domain::priority::Priority;
-use crate::domain::time::{humanize_duration, Timestamp};
+use crate::domain::config::priority::Priority;
+use crate::domain::incident::query::{IncidentRow, SlaFilterState, SortDir, SortKey};
+use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::domain::kernel::time::{humanize_duration, Timestamp};
+use crate::ops::directory::Directory;
 use crate::routes::AppRoute;
-use crate::state::directory::Directory;
 
 use super::QueueCtx;
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::duration_input::DurationUnit;
+use crate::domain::kernel::duration_input::DurationUnit;
 
 /// A number field and a unit select side by side.
 #[component]

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use super::levels::{control_id, LevelRowView, LevelSignals, RowAction};
 use super::spawn_action;
-use crate::domain::config::{Group, Service};
-use crate::domain::escalation::EscalationProcedure;
-use crate::domain::revision::Rev;
-use crate::domain::settings_form::{
+use crate::domain::config::escalation::EscalationProcedure;
+use crate::domain::config::settings_form::{
     level_rows, move_level, procedure_from_rows, procedure_id, LevelRow,
 };
+use crate::domain::config::{Group, Service};
+use crate::domain::couch::revision::Rev;
+use crate::ops::error::AppError;
+use crate::ops::settings::save_procedure;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::settings::save_procedure;
 use crate::state::toast::Toasts;
 
 /// Every service with its escalation procedure.
@@ -157,7 +157,7 @@ fn ProcedureEditor(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form: Vec<LevelRow> = rows.with_untracked(|v| v.iter().map(|r| r.read()).collect());
-        let now = crate::state::clock::now();
+        let now = crate::ops::clock::now();
         let procedure = match procedure_from_rows(&doc_id, &service_id, &form, now) {
             Ok(p) => p,
             Err(e) => {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::duration_field::DurationField;
+use crate::domain::config::settings_form::LevelRow;
 use crate::domain::config::Group;
-use crate::domain::duration_input::{DurationInput, DurationUnit};
-use crate::domain::settings_form::LevelRow;
+use crate::domain::kernel::duration_input::{DurationInput, DurationUnit};
 
 /// The form signals of one level; `key` stays with the level when it moves.
 #[derive(Clone, Copy)]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::spawn_action;
-use crate::domain::priority::{Impact, Priority, PriorityMatrix, Urgency};
+use crate::domain::config::priority::{Impact, Priority, PriorityMatrix, Urgency};
+use crate::ops::settings::save_matrix;
 use crate::state::db::Db;
-use crate::state::settings::save_matrix;
 use crate::state::toast::Toasts;
 
 /// Editing impact × urgency → priority.

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use super::duration_field::DurationField;
 use super::spawn_action;
 use crate::components::priority_badge::PriorityBadge;
+use crate::domain::config::priority::Priority;
+use crate::domain::config::settings_form::{sla_form, sla_policy, SlaForm, SlaRow};
 use crate::domain::config::{SlaPolicy, SLA_FIELDS};
-use crate::domain::duration_input::{DurationInput, DurationUnit};
-use crate::domain::priority::Priority;
-use crate::domain::settings_form::{sla_form, sla_policy, SlaForm, SlaRow};
-use crate::domain::validation::ValidationErrors;
+use crate::domain::kernel::duration_input::{DurationInput, DurationUnit};
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::ops::error::AppError;
+use crate::ops::settings::save_sla;
 use crate::state::db::Db;
-use crate::state::error::AppError;
-use crate::state::settings::save_sla;
 use crate::state::toast::Toasts;
 
 /// The form signals of one priority's row.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::storage_usage::{describe, nearly_full};
+use crate::domain::kernel::storage_usage::{describe, nearly_full};
 use crate::state::persistence::{self, Estimate};
 
 /// What the storage manager said when the section was (re)read.

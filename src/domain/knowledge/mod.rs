@@ -1,0 +1,9 @@
+//! Knowledge management: articles, their published versions and line comparison,
+//! drafts prefilled from other records, the knowledge list query and safe Markdown.
+
+pub mod article;
+pub mod line_diff;
+pub mod markdown;
+pub mod prefill;
+pub mod query;
+pub mod version;
