@@ -19,6 +19,28 @@ use crate::domain::couch::revision::Rev;
 pub use edit::{apply_local_edit, apply_remote};
 pub use query::{ListFilter, ListQuery};
 
+#[cfg(target_arch = "wasm32")]
+/// The store the app runs on: IndexedDB in the browser.
+pub type AppStore = idb::IdbStore;
+#[cfg(not(target_arch = "wasm32"))]
+/// The store the app runs on: memory in native builds (never used by people).
+pub type AppStore = memory::MemoryStore;
+
+/// Name of the IndexedDB database holding the desk.
+pub const DB_NAME: &str = "service-desk";
+
+/// Opens the app's store.
+pub async fn open_store() -> Result<AppStore, StoreError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        idb::IdbStore::open(DB_NAME).await
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Ok(memory::MemoryStore::default())
+    }
+}
+
 /// The IndexedDB schema version this build writes (the upgrades are in `schema`,
 /// browser builds only); backups record it, so it is known in native builds too.
 pub const SCHEMA_VERSION: u32 = 4;

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
+
 use crate::components::form::field_error::FieldError;
 use crate::components::markdown_view::MarkdownView;
 use crate::domain::config::Service;
@@ -42,13 +44,12 @@ pub fn ArticleForm(
     known_errors: Vec<Choice>,
     /// The submit button's text.
     submit_label: &'static str,
-    /// Field messages of the last attempt.
-    errors: RwSignal<Option<ValidationErrors>>,
-    /// True while saving.
-    busy: RwSignal<bool>,
+    /// The form's state: field messages, busy while saving, refusals.
+    form: FormState,
     /// Called with a valid draft.
     on_submit: Callback<ArticleDraft>,
 ) -> impl IntoView {
+    let (errors, busy) = (form.errors, form.busy);
     let title = RwSignal::new(initial.title);
     let summary = RwSignal::new(initial.summary);
     let body = RwSignal::new(initial.body);
@@ -209,6 +210,7 @@ pub fn ArticleForm(
                 </fieldset>
             </div>
             <div class="form-actions">
+                <RefusalLine form=form/>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Saving…" } else { submit_label }}
                 </button>

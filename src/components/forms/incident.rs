@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
+
 use crate::components::form::field_error::FieldError;
 use crate::domain::config::priority::{Impact, PriorityMatrix, Urgency};
 use crate::domain::config::Service;
 use crate::domain::incident::{Channel, Environment, IncidentDraft};
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::records::Choice;
 
 /// Position of `v` in `all` as an option value.
@@ -42,12 +43,8 @@ pub fn IncidentForm(
     matrix: PriorityMatrix,
     /// Label of the submit button.
     submit_label: &'static str,
-    /// Field errors from the last save attempt.
-    #[prop(into)]
-    errors: Signal<Option<ValidationErrors>>,
-    /// True while saving.
-    #[prop(into)]
-    busy: Signal<bool>,
+    /// The form's state: field messages, busy while saving, refusals.
+    form: FormState,
     /// Called with the draft when the person submits.
     on_submit: Callback<IncidentDraft>,
     /// When editing: the work note, shown as a field that is required once impact or
@@ -55,6 +52,7 @@ pub fn IncidentForm(
     #[prop(optional)]
     work_note: Option<RwSignal<String>>,
 ) -> impl IntoView {
+    let (errors, busy) = (form.errors, form.busy);
     let (saved_impact, saved_urgency) = (initial.impact, initial.urgency);
     let title = RwSignal::new(initial.title.clone());
     let description = RwSignal::new(initial.description.clone());
@@ -302,6 +300,7 @@ pub fn IncidentForm(
                 </div>
             </div>
             <div class="form-actions">
+                <RefusalLine form=form/>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Saving…" } else { submit_label }}
                 </button>

@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
+
 use crate::components::form::field_error::FieldError;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::known_error::KnownErrorDraft;
 use crate::ops::known_error::Related;
 
@@ -61,16 +62,15 @@ pub fn KnownErrorForm(
     releases: Vec<Related>,
     /// The submit button's text.
     submit_label: &'static str,
-    /// Field messages of the last attempt.
-    errors: RwSignal<Option<ValidationErrors>>,
-    /// True while saving.
-    busy: RwSignal<bool>,
+    /// The form's state: field messages, busy while saving, refusals.
+    form: FormState,
     /// Called with a valid draft.
     on_submit: Callback<KnownErrorDraft>,
     /// When started from a problem under investigation: the offer to move it.
     #[prop(optional_no_strip)]
     problem_move: Option<ProblemMove>,
 ) -> impl IntoView {
+    let (errors, busy) = (form.errors, form.busy);
     let title = RwSignal::new(initial.title);
     let symptoms = RwSignal::new(initial.symptoms);
     let root_cause = RwSignal::new(initial.root_cause);
@@ -204,6 +204,7 @@ pub fn KnownErrorForm(
                 </label>
             </fieldset>
             <div class="form-actions">
+                <RefusalLine form=form/>
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Saving…" } else { submit_label }}
                 </button>

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
+
 use crate::components::form::field_error::FieldError;
 use crate::domain::config::priority::Priority;
 use crate::domain::config::Service;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::problem::ProblemDraft;
 use crate::ops::records::Choice;
 
@@ -27,16 +28,12 @@ pub fn ProblemForm(
     releases: Vec<Choice>,
     /// The submit button's text.
     submit_label: &'static str,
-    /// Field messages of the last attempt.
-    errors: RwSignal<Option<ValidationErrors>>,
-    /// True while saving.
-    busy: RwSignal<bool>,
-    /// Why the last save failed as a whole (a stale revision, storage), if it did.
-    #[prop(into)]
-    failure: Signal<Option<String>>,
+    /// The form's state: field messages, busy while saving, refusals.
+    form: FormState,
     /// Called with a valid draft.
     on_submit: Callback<ProblemDraft>,
 ) -> impl IntoView {
+    let (errors, busy) = (form.errors, form.busy);
     let title = RwSignal::new(initial.title);
     let description = RwSignal::new(initial.description);
     let first_priority = initial.priority;
@@ -164,7 +161,7 @@ pub fn ProblemForm(
                 {release_select("pf-release-found", "Found in release", found, releases.clone())}
                 {release_select("pf-target-release", "Target fix release", target, releases)}
             </div>
-            {move || failure.get().map(|m| view! { <p class="field-error form-failure" role="alert">{m}</p> })}
+            <RefusalLine form=form/>
             <div class="form-actions">
                 <button type="submit" class="button button-primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Saving…" } else { submit_label }}

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
+
 use crate::components::form::field_error::FieldError;
 use crate::domain::config::Service;
 use crate::domain::kernel::time::Timestamp;
@@ -22,13 +24,12 @@ pub fn ReleaseForm(
     date_locked: bool,
     /// The submit button's text.
     submit_label: &'static str,
-    /// Field messages of the last attempt.
-    errors: RwSignal<Option<ValidationErrors>>,
-    /// True while saving.
-    busy: RwSignal<bool>,
+    /// The form's state: field messages, busy while saving, refusals.
+    form: FormState,
     /// Called with a valid draft.
     on_submit: Callback<ReleaseDraft>,
 ) -> impl IntoView {
+    let (errors, busy) = (form.errors, form.busy);
     let name = RwSignal::new(initial.name);
     let version = RwSignal::new(initial.version);
     let chosen = RwSignal::new(initial.services);
@@ -136,6 +137,7 @@ pub fn ReleaseForm(
                     on:input=move |ev| els.set(event_target_value(&ev))/>
                 <FieldError id="rel-els-error" message=err("els_days")/>
             </div>
+            <RefusalLine form=form/>
             <button type="submit" class="button primary" disabled=move || busy.get()>{submit_label}</button>
         </form>
     }

@@ -168,23 +168,15 @@ impl Queue {
         self.rows.borrow().built
     }
 
-    /// Starts [`Queue::sync`] in the background unless one already runs; `done` is
-    /// called when it has finished (successfully or not: the next sync reports).
-    pub fn build_in_background(
-        &self,
-        store: Rc<crate::state::db::AppStore>,
-        revision: u64,
-        done: impl FnOnce() + 'static,
-    ) {
-        if self.building.replace(true) {
-            return;
-        }
-        let queue = self.clone();
-        leptos::task::spawn_local(async move {
-            let _ = queue.sync(&*store, revision, super::clock::now()).await;
-            queue.building.set(false);
-            done();
-        });
+    /// Marks a background build as started; false when one already runs (the caller
+    /// then starts nothing). [`Queue::build_finished`] clears the mark.
+    pub fn try_start_build(&self) -> bool {
+        !self.building.replace(true)
+    }
+
+    /// Clears the mark set by [`Queue::try_start_build`].
+    pub fn build_finished(&self) {
+        self.building.set(false);
     }
 
     /// Brings the rows up to date with the store: a chunked full build the first time

@@ -12,9 +12,10 @@ use crate::domain::incident::Incident;
 use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::error::AppError;
 use crate::ops::portal;
-use crate::state::db::{AppStore, Db};
+use crate::state::db::Db;
 use crate::state::portal_identity::PortalMe;
 use crate::state::toast::Toasts;
+use crate::storage::AppStore;
 
 /// One form's busy flag and field messages, and the handles its action needs.
 #[derive(Clone, Copy)]

@@ -7,29 +7,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::storage::StoreError;
-
-#[cfg(target_arch = "wasm32")]
-/// The store the app runs on: IndexedDB in the browser.
-pub type AppStore = crate::storage::idb::IdbStore;
-#[cfg(not(target_arch = "wasm32"))]
-/// The store the app runs on: memory in native builds (never used by people).
-pub type AppStore = crate::storage::memory::MemoryStore;
-
-/// Name of the IndexedDB database holding the desk.
-pub const DB_NAME: &str = "service-desk";
-
-/// Opens the app's store.
-pub async fn open_store() -> Result<AppStore, StoreError> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::storage::idb::IdbStore::open(DB_NAME).await
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        Ok(crate::storage::memory::MemoryStore::default())
-    }
-}
+use crate::storage::{open_store, AppStore, StoreError};
 
 /// Where opening the database stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +108,24 @@ impl Db {
     /// The incident queue's in-memory rows, shared by every visit to the queue.
     pub fn queue(&self) -> crate::ops::queue::Queue {
         self.queue.get_value()
+    }
+
+    /// Brings the queue's rows up to date in the background unless a build already
+    /// runs; `done` is called when it has finished (successfully or not: the next sync
+    /// reports).
+    pub fn build_queue_in_background(&self, revision: u64, done: impl FnOnce() + 'static) {
+        let queue = self.queue();
+        let Ok(store) = self.store() else { return };
+        if !queue.try_start_build() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let _ = queue
+                .sync(&*store, revision, crate::ops::clock::now())
+                .await;
+            queue.build_finished();
+            done();
+        });
     }
 
     /// The desk's search index (every searchable record), shared by the command

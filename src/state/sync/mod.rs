@@ -18,8 +18,9 @@ use crate::sync::protocol::{since_param, Rejection};
 use crate::sync::replicate::{Progress, Replication, Report, REJECTED_KEY};
 use crate::sync::transport::{encode, Endpoint, Request, SyncError, Transport};
 
-use super::db::{AppStore, Db, DbStatus};
 use crate::ops::clock;
+use crate::state::db::{Db, DbStatus};
+use crate::storage::AppStore;
 
 /// Meta key of the sync settings.
 pub const SETTINGS_KEY: &str = "sync-settings";

@@ -7,7 +7,7 @@ use crate::sync::checkpoint::{replication_id, Checkpoint, Direction};
 use crate::sync::transport::{Endpoint, SyncError};
 
 use crate::ops::clock;
-use crate::state::db::AppStore;
+use crate::storage::AppStore;
 
 /// Meta key of this database's replication identity.
 const LOCAL_ID_KEY: &str = "sync-local-id";

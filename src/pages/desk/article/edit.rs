@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::article::ArticleForm;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::knowledge::article::ArticleStatus;
 use crate::ops::error::AppError;
 use crate::ops::knowledge;
@@ -24,8 +24,7 @@ pub fn EditArticle() -> impl IntoView {
     let who = Identity::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || {
         let reference = reference.get();
         async move {
@@ -51,7 +50,7 @@ pub fn EditArticle() -> impl IntoView {
                         }.into_any());
                     }
                     let initial = article.draft();
-                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                    let on_submit = save_callback(form, "saved", move |store, draft| {
                         let (article, rev, by) = (article.clone(), rev.clone(), who.author());
                         async move { knowledge::update(&*store, article, rev, draft, &by).await }
                     });
@@ -59,7 +58,7 @@ pub fn EditArticle() -> impl IntoView {
                         <h1>{format!("Edit {r}")}</h1>
                         <UnsavedGuard back=back>
                             <ArticleForm initial=initial services=services known_errors=kes
-                                submit_label="Save draft" errors=errors busy=busy on_submit=on_submit/>
+                                submit_label="Save draft" form=form on_submit=on_submit/>
                         </UnsavedGuard>
                     }.into_any())
                 })}

@@ -7,9 +7,9 @@ use leptos_router::NavigateOptions;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::article::ArticleForm;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::knowledge::article::{ArticleDraft, Audience};
 use crate::ops::error::AppError;
 use crate::ops::knowledge;
@@ -38,8 +38,7 @@ pub fn NewArticle() -> impl IntoView {
     let who = Identity::expect();
     let query = use_query_map();
     let from = Memo::new(move |_| query.read().get("from").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || {
         let from = from.get();
         async move {
@@ -62,7 +61,7 @@ pub fn NewArticle() -> impl IntoView {
                         let (draft, services, kes) = data.await?;
                         let origin = from.get_untracked();
                         let source = (!origin.trim().is_empty()).then(|| origin.trim().to_uppercase());
-                        let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                        let on_submit = save_callback(form, "created", move |store, draft| {
                             let (by, source) = (who.author(), source.clone());
                             async move { knowledge::create(&*store, draft, source.as_deref(), &by).await }
                         });
@@ -73,7 +72,7 @@ pub fn NewArticle() -> impl IntoView {
                             <StartFrom known_errors=kes.clone()/>
                             {started}
                             <ArticleForm initial=draft services=services known_errors=kes
-                                submit_label="Create draft" errors=errors busy=busy on_submit=on_submit/>
+                                submit_label="Create draft" form=form on_submit=on_submit/>
                         })
                     })}
                 </ErrorBoundary>

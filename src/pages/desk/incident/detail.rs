@@ -11,13 +11,14 @@ use crate::components::policy_notes::PolicyNotes;
 use crate::domain::config::practice::PracticeKind;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::form::state::FormState;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::stable_page::stable_page;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::{IncidentStatus, ResolutionCode};
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::ops::incident::actions;
-use crate::pages::desk::incident::act::{Act, FormState, Refocus};
+use crate::pages::desk::incident::act::{Act, Refocus};
 use crate::pages::desk::incident::assignment::{AssignmentPanel, EscalationPanel};
 use crate::pages::desk::incident::lifecycle::LifecycleActions;
 use crate::pages::desk::incident::links::LinksPanel;

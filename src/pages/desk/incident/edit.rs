@@ -5,16 +5,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
+use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::incident::IncidentForm;
 use crate::domain::couch::revision::Rev;
 use crate::domain::incident::{Incident, IncidentDraft};
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::error::AppError;
 use crate::ops::incident;
 use crate::ops::incident::actions;
 use crate::ops::records::form_context;
-use crate::pages::desk::incident::save::save_callback;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
@@ -25,8 +25,7 @@ pub fn EditIncident() -> impl IntoView {
     let db = Db::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let work_note = RwSignal::new(String::new());
     let data = LocalResource::new(move || {
         let reference = reference.get();
@@ -45,7 +44,7 @@ pub fn EditIncident() -> impl IntoView {
                     let (incident, rev, c) = data.await?;
                     let reference = incident.reference.as_str().to_string();
                     let initial = incident.draft();
-                    let on_submit = save_on_submit(incident, rev, errors, busy, work_note);
+                    let on_submit = save_on_submit(incident, rev, form, work_note);
                     Ok::<_, AppError>(view! {
                         <h1>{format!("Edit {reference}")}</h1>
                         <UnsavedGuard back=AppRoute::Incident(reference).href()>
@@ -55,8 +54,7 @@ pub fn EditIncident() -> impl IntoView {
                                 releases=c.releases
                                 matrix=c.settings.matrix
                                 submit_label="Save changes"
-                                errors=errors
-                                busy=busy
+                                form=form
                                 on_submit=on_submit
                                 work_note=work_note
                             />
@@ -73,12 +71,11 @@ pub fn EditIncident() -> impl IntoView {
 fn save_on_submit(
     incident: Incident,
     rev: Rev,
-    errors: RwSignal<Option<ValidationErrors>>,
-    busy: RwSignal<bool>,
+    form: FormState,
     work_note: RwSignal<String>,
 ) -> Callback<IncidentDraft> {
     let who = Identity::expect();
-    save_callback(errors, busy, "saved", move |store, draft| {
+    save_callback(form, "saved", move |store, draft| {
         let (incident, rev) = (incident.clone(), rev.clone());
         let by = who.author();
         let note = work_note.get_untracked();

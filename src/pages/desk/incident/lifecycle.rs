@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::act::{Act, FormState};
+use super::act::Act;
 use crate::components::form::confirm::ConfirmStep;
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::domain::incident::{HoldReason, IncidentStatus, ResolutionCode};
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::ops::incident::actions;

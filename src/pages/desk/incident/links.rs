@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::act::{Act, FormState};
+use super::act::Act;
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::domain::incident::{Incident, IncidentStatus, LinkKind};
 use crate::ops::incident::actions;
 use crate::pages::desk::incident::load::Linkable;

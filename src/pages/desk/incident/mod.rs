@@ -11,7 +11,6 @@ pub mod links;
 pub mod load;
 pub mod new;
 pub mod notes;
-pub mod save;
 pub mod service_level;
 pub mod timeline;
 pub mod workaround;

@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
+use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::forms::incident::IncidentForm;
 use crate::domain::incident::IncidentDraft;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::incident;
 use crate::ops::records::form_context;
-use crate::pages::desk::incident::save::save_callback;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
 
@@ -16,11 +16,10 @@ use crate::state::identity::Identity;
 #[component]
 pub fn NewIncident() -> impl IntoView {
     let db = Db::expect();
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let ctx = LocalResource::new(move || async move { form_context(&*db.store()?).await });
     let who = Identity::expect();
-    let on_submit = save_callback(errors, busy, "created", move |store, draft| async move {
+    let on_submit = save_callback(form, "created", move |store, draft| async move {
         incident::create(&*store, draft, &who.author()).await
     });
     view! {
@@ -35,8 +34,7 @@ pub fn NewIncident() -> impl IntoView {
                             releases=c.releases
                             matrix=c.settings.matrix
                             submit_label="Create incident"
-                            errors=errors
-                            busy=busy
+                            form=form
                             on_submit=on_submit
                         />
                 })

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::act::{Act, FormState};
+use super::act::Act;
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::ops::incident::actions;
 
 /// The note form.

@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::act::{Act, FormState};
+use super::act::Act;
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::domain::incident::Incident;
 use crate::domain::known_error::workaround::{already_communicated, pick_label, resolve_pick};
 use crate::domain::known_error::KnownError;

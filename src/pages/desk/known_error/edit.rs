@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::known_error::KnownErrorForm;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::error::AppError;
 use crate::ops::known_error;
 use crate::routes::AppRoute;
@@ -22,8 +22,7 @@ pub fn EditKnownError() -> impl IntoView {
     let who = Identity::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || {
         let reference = reference.get();
         async move {
@@ -41,7 +40,7 @@ pub fn EditKnownError() -> impl IntoView {
                     let r = k.reference.as_str().to_owned();
                     let back = AppRoute::KnownError(r.clone()).href();
                     let initial = k.draft();
-                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                    let on_submit = save_callback(form, "saved", move |store, draft| {
                         let (k, rev, by) = (k.clone(), rev.clone(), who.author());
                         async move { known_error::update(&*store, k, rev, draft, &by).await }
                     });
@@ -52,7 +51,7 @@ pub fn EditKnownError() -> impl IntoView {
                         <UnsavedGuard back=back>
                             <KnownErrorForm initial=initial problems=related.problems
                                 articles=related.articles releases=related.releases
-                                submit_label="Save changes" errors=errors busy=busy on_submit=on_submit/>
+                                submit_label="Save changes" form=form on_submit=on_submit/>
                         </UnsavedGuard>
                     })
                 })}

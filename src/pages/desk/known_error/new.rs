@@ -10,8 +10,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::forms::known_error::{KnownErrorForm, ProblemMove};
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::known_error::prefill::offers_problem_move;
 use crate::ops::error::AppError;
 use crate::ops::known_error;
@@ -26,8 +26,7 @@ pub fn NewKnownError() -> impl IntoView {
     let who = Identity::expect();
     let query = use_query_map();
     let from = Memo::new(move |_| query.read().get("from").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || {
         let from = from.get();
         async move {
@@ -61,7 +60,7 @@ pub fn NewKnownError() -> impl IntoView {
                             checked: RwSignal::new(true),
                         });
                         let moving = problem_move.as_ref().map(|m| (m.problem.clone(), m.checked));
-                        let on_submit = save_callback(errors, busy, "created", move |store, draft: KnownErrorDraft| {
+                        let on_submit = save_callback(form, "created", move |store, draft: KnownErrorDraft| {
                             let by = who.author();
                             let move_problem = moving.as_ref().is_some_and(|(id, checked)| {
                                 draft.problem.as_deref() == Some(id.as_str()) && checked.get_untracked()
@@ -72,7 +71,7 @@ pub fn NewKnownError() -> impl IntoView {
                             {started}
                             <KnownErrorForm initial=start.draft problems=related.problems
                                 articles=related.articles releases=related.releases
-                                submit_label="Create known error" errors=errors busy=busy
+                                submit_label="Create known error" form=form
                                 on_submit=on_submit problem_move=problem_move/>
                         })
                     })}

@@ -9,23 +9,22 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::FormState;
 use crate::domain::couch::revision::Rev;
 use crate::domain::incident::Incident;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::problem::{Problem, ProblemStatus};
 use crate::ops::error::AppError;
 use crate::ops::problem;
-use crate::pages::desk::incident::act::FormState;
 use crate::pages::desk::problem::resolve_form::ResolveForm;
-use crate::state::db::{AppStore, Db};
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
+use crate::storage::AppStore;
 
-/// The page's action runner for one problem at the revision the page shows.
+/// The page's action runner for one problem at the revision the page shows: hands
+/// each write the reference, that revision and the author, through the shared form
+/// state (see [`FormState::run`]).
 #[derive(Clone, Copy)]
 pub struct ProblemAct {
-    db: Db,
-    toasts: Toasts,
     who: Identity,
     reference: StoredValue<String>,
     seen: StoredValue<Rev>,
@@ -35,55 +34,24 @@ impl ProblemAct {
     /// A runner for problem `reference` as read at revision `seen`.
     pub fn new(reference: String, seen: Rev) -> ProblemAct {
         ProblemAct {
-            db: Db::expect(),
-            toasts: Toasts::expect(),
             who: Identity::expect(),
             reference: StoredValue::new(reference),
             seen: StoredValue::new(seen),
         }
     }
 
-    /// Runs `action(store, reference, seen revision, author)`. On success every reader
-    /// refreshes and a toast says `done`; field messages go to `form`'s fields and any
-    /// other refusal (the domain's, a stale revision) to its refusal field. Nothing is
-    /// saved on error.
+    /// Runs `action(store, reference, seen revision, author)` through `form`.
     pub fn run<F, Fut>(self, form: FormState, done: impl Into<String>, action: F)
     where
         F: FnOnce(Rc<AppStore>, String, Rev, String) -> Fut,
         Fut: Future<Output = Result<Problem, AppError>> + 'static,
     {
-        if form.busy.get_untracked() {
-            return;
-        }
-        let store = match self.db.store() {
-            Ok(store) => store,
-            Err(e) => return form.refuse(form.refusal_field, &format!("Nothing was saved: {e}")),
-        };
-        let done = done.into();
-        form.errors.set(None);
-        form.busy.set(true);
         let (r, seen, by) = (
             self.reference.get_value(),
             self.seen.get_value(),
             self.who.author(),
         );
-        let fut = action(store, r, seen, by);
-        let (db, toasts) = (self.db, self.toasts);
-        leptos::task::spawn_local(async move {
-            let result = fut.await;
-            form.busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    toasts.success(done);
-                    db.changed();
-                }
-                Err(AppError::Validation(v)) => {
-                    form.errors.try_set(Some(v));
-                }
-                Err(AppError::Transition(t)) => form.refuse(form.refusal_field, &t.reason),
-                Err(e) => form.refuse(form.refusal_field, &e.to_string()),
-            }
-        });
+        form.run(done, move |store| action(store, r, seen, by), |_| {});
     }
 }
 

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
+use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::problem::ProblemForm;
 use crate::ops::error::AppError;
 use crate::ops::problem;
 use crate::ops::records::{release_choices, services};
-use crate::pages::desk::problem::save::{save_callback, SaveState};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
@@ -23,7 +24,7 @@ pub fn EditProblem() -> impl IntoView {
     let who = Identity::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    let state = SaveState::new();
+    let form = FormState::new("form");
     // Read once per reference (not on every write elsewhere): the form edits the
     // revision it opened, and a later save over a newer one is refused as stale.
     let data = LocalResource::new(move || {
@@ -44,7 +45,7 @@ pub fn EditProblem() -> impl IntoView {
                     let r = problem.reference.as_str().to_owned();
                     let back = AppRoute::Problem(r.clone()).href();
                     let initial = problem.draft();
-                    let on_submit = save_callback(state, "saved", move |store, draft| {
+                    let on_submit = save_callback(form, "saved", move |store, draft| {
                         let (problem, rev, by) = (problem.clone(), rev.clone(), who.author());
                         async move { problem::update(&*store, problem, rev, draft, &by).await }
                     });
@@ -52,8 +53,7 @@ pub fn EditProblem() -> impl IntoView {
                         <h1>{format!("Edit {r}")}</h1>
                         <UnsavedGuard back=back>
                             <ProblemForm initial=initial services=services releases=releases
-                                submit_label="Save problem" errors=state.errors busy=state.busy
-                                failure=state.failure on_submit=on_submit/>
+                                submit_label="Save problem" form=form on_submit=on_submit/>
                         </UnsavedGuard>
                     })
                 })}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::incident::Incident;
@@ -11,7 +12,6 @@ use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::known_error::KnownError;
 use crate::ops::directory::Directory;
 use crate::ops::problem;
-use crate::pages::desk::incident::act::FormState;
 use crate::pages::desk::problem::actions::ProblemAct;
 use crate::routes::AppRoute;
 

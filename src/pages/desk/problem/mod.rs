@@ -7,4 +7,3 @@ pub mod links;
 pub mod list;
 pub mod new;
 pub mod resolve_form;
-pub mod save;

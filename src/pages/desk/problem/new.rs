@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
+use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::problem::ProblemForm;
 use crate::domain::config::priority::Priority;
@@ -10,7 +12,6 @@ use crate::domain::problem::ProblemDraft;
 use crate::ops::error::AppError;
 use crate::ops::problem;
 use crate::ops::records::{release_choices, services};
-use crate::pages::desk::problem::save::{save_callback, SaveState};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
@@ -34,7 +35,7 @@ fn blank() -> ProblemDraft {
 pub fn NewProblem() -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
-    let state = SaveState::new();
+    let form = FormState::new("form");
     let data = LocalResource::new(move || async move {
         let store = db.store()?;
         let services = services(&*store).await?;
@@ -49,14 +50,13 @@ pub fn NewProblem() -> impl IntoView {
                 <ErrorBoundary fallback=error_panel>
                     {move || Suspend::new(async move {
                         let (services, releases) = data.await?;
-                        let on_submit = save_callback(state, "created", move |store, draft| {
+                        let on_submit = save_callback(form, "created", move |store, draft| {
                             let by = who.author();
                             async move { problem::create(&*store, draft, &by).await }
                         });
                         Ok::<_, AppError>(view! {
                             <ProblemForm initial=blank() services=services releases=releases
-                                submit_label="Create problem" errors=state.errors busy=state.busy
-                                failure=state.failure on_submit=on_submit/>
+                                submit_label="Create problem" form=form on_submit=on_submit/>
                         })
                     })}
                 </ErrorBoundary>

@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::FormState;
 use crate::domain::incident::Incident;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::problem::resolve::{default_note, IncidentResolution};
 use crate::domain::problem::Problem;
 use crate::ops::problem;
-use crate::pages::desk::incident::act::FormState;
 use crate::pages::desk::problem::actions::ProblemAct;
 
 /// One offered incident's id, whether it is chosen, and its note.

@@ -106,7 +106,7 @@ pub fn IncidentList() -> impl IntoView {
                         .await? as usize;
                     // Started after the reads above so its chunks do not delay them; the
                     // page may be gone by the time it ends (then there is no one to tell).
-                    queue.build_in_background(store.clone(), revision, move || {
+                    db.build_queue_in_background(revision, move || {
                         let _ = built.try_update(|b| *b += 1);
                     });
                     return Ok::<_, AppError>((result, dir, held, now));

@@ -2,7 +2,6 @@
 //! errors, pre-production findings and the early-life-support dashboard with its exit
 //! criteria. Reached by reference, so `/desk/releases/REL-…` links survive a reload.
 
-use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -15,68 +14,17 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::status_badge::StatusBadge;
-use crate::domain::couch::revision::Rev;
 use crate::domain::kernel::lifecycle::Lifecycle;
-use crate::domain::release::Release;
 use crate::ops::clock;
 use crate::ops::error::AppError;
-use crate::ops::release::{self, Gathered};
+use crate::ops::release;
 use crate::pages::desk::release::els::ElsDashboard;
 use crate::pages::desk::release::lifecycle::ReleaseLifecycle;
 use crate::pages::desk::release::preprod::PreProduction;
 use crate::pages::desk::release::readiness::ReadinessPanel;
+use crate::pages::desk::release::ReleaseCtx;
 use crate::routes::AppRoute;
-use crate::state::db::{AppStore, Db};
-use crate::state::toast::Toasts;
-
-/// What every panel of the page gets: the release as read, its revision, and the
-/// records about it.
-#[derive(Clone)]
-pub struct ReleaseCtx {
-    /// The release.
-    pub release: Rc<Release>,
-    /// The revision the page shows (actions are made on it).
-    pub rev: Rev,
-    /// Incidents, known errors, articles… about it.
-    pub facts: Rc<Gathered>,
-}
-
-/// Runs a release action: on success refreshes every view and shows `done`; on
-/// failure puts the message in `failure` (shown by the panel, as an alert).
-pub fn run_action<F, Fut>(
-    failure: RwSignal<Option<String>>,
-    busy: RwSignal<bool>,
-    done: String,
-    action: F,
-) where
-    F: FnOnce(Rc<AppStore>) -> Fut + 'static,
-    Fut: Future<Output = Result<Release, AppError>> + 'static,
-{
-    let db = Db::expect();
-    let toasts = Toasts::expect();
-    let store = match db.store() {
-        Ok(s) => s,
-        Err(e) => {
-            failure.set(Some(e.to_string()));
-            return;
-        }
-    };
-    busy.set(true);
-    failure.set(None);
-    leptos::task::spawn_local(async move {
-        let result = action(store).await;
-        busy.try_set(false);
-        match result {
-            Ok(_) => {
-                db.changed();
-                toasts.success(done);
-            }
-            Err(e) => {
-                failure.try_set(Some(e.to_string()));
-            }
-        }
-    });
-}
+use crate::state::db::Db;
 
 /// The release page.
 #[component]

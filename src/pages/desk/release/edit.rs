@@ -6,9 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::release::ReleaseForm;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::error::AppError;
 use crate::ops::records::services;
 use crate::ops::release;
@@ -23,8 +23,7 @@ pub fn EditRelease() -> impl IntoView {
     let who = Identity::expect();
     let params = use_params_map();
     let reference = Memo::new(move |_| params.read().get("reference").unwrap_or_default());
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || {
         let reference = reference.get();
         async move {
@@ -43,7 +42,7 @@ pub fn EditRelease() -> impl IntoView {
                     let initial = release.draft();
                     let locked = release.is_deployed();
                     let title = format!("Edit {}", release.title());
-                    let on_submit = save_callback(errors, busy, "saved", move |store, draft| {
+                    let on_submit = save_callback(form, "saved", move |store, draft| {
                         let (r, rev, by) = (r.clone(), rev.clone(), who.author());
                         async move { release::update(&*store, &r, &rev, draft, &by).await }
                     });
@@ -51,7 +50,7 @@ pub fn EditRelease() -> impl IntoView {
                         <h1>{title}</h1>
                         <UnsavedGuard back=back>
                             <ReleaseForm initial=initial services=services date_locked=locked submit_label="Save release"
-                                errors=errors busy=busy on_submit=on_submit/>
+                                form=form on_submit=on_submit/>
                         </UnsavedGuard>
                     })
                 })}

@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::FormState;
 use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::release::exit_criteria::ExitCriteria;
 use crate::domain::release::feedback::{counts, FeedbackKind};
 use crate::domain::release::ReleaseStatus;
 use crate::ops::clock;
 use crate::ops::release;
-use crate::pages::desk::release::detail::{run_action, ReleaseCtx};
+use crate::pages::desk::release::ReleaseCtx;
 use crate::routes::AppRoute;
 use crate::state::identity::Identity;
 
@@ -145,17 +146,7 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
     let escalation = RwSignal::new(c.escalation_defined);
     let reason = RwSignal::new(String::new());
     let in_els = ctx.release.status == ReleaseStatus::EarlyLifeSupport;
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
+    let form = FormState::new("exit-criteria");
     let (reference, rev) = (ctx.release.reference.as_str().to_owned(), ctx.rev.clone());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -172,7 +163,7 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
             );
         }
         let (Ok(max_n), Ok(days_n)) = (max_n, days_n) else {
-            errors.set(Some(e));
+            form.errors.set(Some(e));
             return;
         };
         let criteria = ExitCriteria {
@@ -183,7 +174,7 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
             escalation_defined: escalation.get_untracked(),
         };
         if let Err(v) = criteria.validate() {
-            errors.set(Some(v));
+            form.errors.set(Some(v));
             return;
         }
         if in_els && reason.get_untracked().trim().is_empty() {
@@ -192,20 +183,19 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
                 "reason",
                 "Say why the exit criteria change during early life support.",
             );
-            errors.set(Some(e));
+            form.errors.set(Some(e));
             return;
         }
-        errors.set(None);
+        form.errors.set(None);
         let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
-        run_action(
-            failure,
-            busy,
-            "Exit criteria saved.".into(),
+        form.run(
+            "Exit criteria saved.",
             move |store| async move {
                 let why = reason.get_untracked();
                 release::set_exit_criteria(&*store, &reference, &rev, criteria, Some(&why), &by)
                     .await
             },
+            |_| {},
         );
     };
     let check = |id: &'static str, label: &'static str, sig: RwSignal<bool>| {
@@ -224,13 +214,13 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
                 <label for="exit-max">"Most production incidents a day"</label>
                 <input id="exit-max" type="number" min="0" prop:value=move || max.get()
                     aria-describedby="exit-max-error" on:input=move |ev| max.set(event_target_value(&ev))/>
-                <FieldError id="exit-max-error" message=err("max_incidents_per_day")/>
+                <FieldError id="exit-max-error" message=form.error("max_incidents_per_day")/>
             </div>
             <div class="field">
                 <label for="exit-days">"Quiet days needed (0 = not checked)"</label>
                 <input id="exit-days" type="number" min="0" prop:value=move || days.get()
                     aria-describedby="exit-days-error" on:input=move |ev| days.set(event_target_value(&ev))/>
-                <FieldError id="exit-days-error" message=err("quiet_days")/>
+                <FieldError id="exit-days-error" message=form.error("quiet_days")/>
             </div>
             {check("exit-docs", "Every carried known error has a published article", documented)}
             {check("exit-esc", "An escalation procedure for each service", escalation)}
@@ -239,11 +229,11 @@ fn CriteriaForm(ctx: ReleaseCtx) -> impl IntoView {
                     <label for="exit-reason">"Reason for the change (kept in the history)"</label>
                     <textarea id="exit-reason" rows="2" aria-describedby="exit-reason-error"
                         prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
-                    <FieldError id="exit-reason-error" message=err("reason")/>
+                    <FieldError id="exit-reason-error" message=form.error("reason")/>
                 </div>
             })}
-            <button type="submit" class="button" disabled=move || busy.get()>"Save exit criteria"</button>
-            {move || failure.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            <button type="submit" class="button" disabled=move || form.busy.get()>"Save exit criteria"</button>
+            {move || form.error("exit-criteria").get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
         </form>
     }
 }

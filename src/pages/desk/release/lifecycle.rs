@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::FormState;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::release::exit_criteria::unmet;
 use crate::domain::release::ReleaseStatus;
 use crate::ops::clock;
 use crate::ops::release;
-use crate::pages::desk::release::detail::{run_action, ReleaseCtx};
+use crate::pages::desk::release::ReleaseCtx;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
 
@@ -31,8 +32,7 @@ fn verb(to: ReleaseStatus) -> &'static str {
 pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("release-move");
     let reason = RwSignal::new(String::new());
     let release = ctx.release.clone();
     let now = clock::now();
@@ -54,15 +54,13 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
         move |to: ReleaseStatus, with_override: bool| {
             let why = reason.get_untracked();
             if with_override && why.trim().is_empty() {
-                failure.set(Some("Give the reason for overriding the policy.".into()));
+                form.refuse_action("Give the reason for overriding the policy.");
                 return;
             }
             let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
             let revision = db.revision.get_untracked();
             let queue = db.queue();
-            run_action(
-                failure,
-                busy,
+            form.run(
                 format!("Release moved to {}.", to.label()),
                 move |store| async move {
                     let why = with_override.then_some(why);
@@ -77,6 +75,7 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
                     )
                     .await
                 },
+                |_| {},
             );
         }
     };
@@ -109,7 +108,7 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
         .map(|(to, _)| {
             let (to, go) = (*to, ask_or_go.clone());
             view! {
-                <button type="button" class="button" disabled=move || busy.get() on:click=move |_| go(to, false)>
+                <button type="button" class="button" disabled=move || form.busy.get() on:click=move |_| go(to, false)>
                     {verb(to)}
                 </button>
             }
@@ -131,7 +130,7 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
                     <textarea id="rel-override" rows="2" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 </div>
-                <button type="button" class="button danger" disabled=move || busy.get()
+                <button type="button" class="button danger" disabled=move || form.busy.get()
                     on:click=move |_| go(to, true)>{label}</button>
             </div>
         }
@@ -142,9 +141,9 @@ pub fn ReleaseLifecycle(ctx: ReleaseCtx) -> impl IntoView {
             <h2 id="rel-lifecycle">"Lifecycle"</h2>
             {terminal.then(|| view! { <p class="muted">"Accepted into operation: the release's life here is complete."</p> })}
             <div class="actions">{buttons}</div>
-            <ConfirmStep open=accepting busy=busy on_yes=accept yes="Yes, accept into operation"
+            <ConfirmStep open=accepting busy=form.busy on_yes=accept yes="Yes, accept into operation"
                 message="Accept this release into operation? Early life support ends and the release takes no further lifecycle moves."/>
-            {move || failure.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            {move || form.error("release-move").get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {gate_view}
         </section>
     }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
 use crate::components::form::save_flow::save_callback;
+use crate::components::form::state::FormState;
 use crate::components::form::unsaved_guard::UnsavedGuard;
 use crate::components::forms::release::ReleaseForm;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::release::ReleaseDraft;
 use crate::ops::error::AppError;
 use crate::ops::records::services;
@@ -20,8 +20,7 @@ use crate::state::identity::Identity;
 pub fn NewRelease() -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("form");
     let data = LocalResource::new(move || async move {
         let store = db.store()?;
         services(&*store).await
@@ -42,13 +41,13 @@ pub fn NewRelease() -> impl IntoView {
                         let blank = blank.clone();
                         Suspend::new(async move {
                             let services = data.await?;
-                            let on_submit = save_callback(errors, busy, "created", move |store, draft| {
+                            let on_submit = save_callback(form, "created", move |store, draft| {
                                 let by = who.author();
                                 async move { release::create(&*store, draft, &by).await }
                             });
                             Ok::<_, AppError>(view! {
                                 <ReleaseForm initial=blank services=services submit_label="Create release"
-                                    errors=errors busy=busy on_submit=on_submit/>
+                                    form=form on_submit=on_submit/>
                             })
                         })
                     }}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::kernel::lifecycle::Lifecycle;
-use crate::pages::desk::release::detail::ReleaseCtx;
+use crate::pages::desk::release::ReleaseCtx;
 use crate::routes::AppRoute;
 
 /// The pre-production section.

@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::state::FormState;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::release::ReleaseStatus;
 use crate::ops::release;
-use crate::pages::desk::release::detail::{run_action, ReleaseCtx};
+use crate::pages::desk::release::ReleaseCtx;
 use crate::routes::AppRoute;
 use crate::state::identity::Identity;
 
@@ -22,19 +23,17 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
         release.status,
         ReleaseStatus::Planned | ReleaseStatus::InTesting
     );
-    let failure = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("carry");
     let stop = {
         let (reference, rev) = (release.reference.as_str().to_owned(), ctx.rev.clone());
         move |id: String| {
             let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
-            run_action(
-                failure,
-                busy,
-                "No longer carried forward.".into(),
+            form.run(
+                "No longer carried forward.",
                 move |store| async move {
                     release::stop_carrying(&*store, &reference, &rev, &id, &by).await
                 },
+                |_| {},
             );
         }
     };
@@ -47,7 +46,7 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
                 let label = format!("Stop carrying {} forward", ke.reference);
                 view! {
                     <button type="button" class="button small" aria-label=label
-                        disabled=move || busy.get() on:click=move |_| stop(id.clone())>"Stop carrying"</button>
+                        disabled=move || form.busy.get() on:click=move |_| stop(id.clone())>"Stop carrying"</button>
                 }
             });
             let ke_ref = ke.reference.as_str().to_owned();
@@ -96,17 +95,16 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
         ev.prevent_default();
         let id = chosen.get_untracked();
         if id.is_empty() {
-            failure.set(Some("Choose the known error to carry forward.".into()));
+            form.refuse_action("Choose the known error to carry forward.");
             return;
         }
         let (reference, rev, by) = (reference.clone(), rev.clone(), who.author());
-        run_action(
-            failure,
-            busy,
-            "Known error carried forward.".into(),
+        form.run(
+            "Known error carried forward.",
             move |store| async move {
                 release::carry_forward(&*store, &reference, &rev, &id, &by).await
             },
+            |_| {},
         );
     };
     let summary = match (carried.len(), missing, open_for_carrying) {
@@ -145,10 +143,10 @@ pub fn ReadinessPanel(ctx: ReleaseCtx) -> impl IntoView {
                             {candidates.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                         </select>
                     </div>
-                    <button type="submit" class="button" disabled=move || busy.get()>"Carry forward"</button>
+                    <button type="submit" class="button" disabled=move || form.busy.get()>"Carry forward"</button>
                 </form>
             })}
-            {move || failure.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+            {move || form.error("carry").get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
         </section>
     }
 }

@@ -17,7 +17,8 @@ use leptos::prelude::*;
 use crate::components::error_panel::error_panel;
 use crate::ops::error::AppError;
 use crate::ops::settings;
-use crate::state::db::{AppStore, Db};
+use crate::state::db::Db;
+use crate::storage::AppStore;
 
 use escalation::EscalationSection;
 use matrix::MatrixSection;
