@@ -1,59 +1,16 @@
-//! The problem page's actions: a runner that acts on the revision the page shows (busy
-//! while saving, refusals at the form, success as a toast and a refresh), and the
-//! lifecycle bar offering only the allowed moves, with an optional reason; Resolve
-//! opens the form that resolves the linked incidents in the same step.
-
-use std::future::Future;
-use std::rc::Rc;
+//! The problem page's lifecycle bar: only the allowed moves, with an optional reason;
+//! Resolve opens the form that resolves the linked incidents in the same step.
 
 use leptos::prelude::*;
 
 use crate::components::form::confirm::ConfirmStep;
 use crate::components::form::state::FormState;
-use crate::domain::couch::revision::Rev;
 use crate::domain::incident::Incident;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::problem::{Problem, ProblemStatus};
-use crate::ops::error::AppError;
 use crate::ops::problem;
 use crate::pages::desk::problem::resolve_form::ResolveForm;
-use crate::state::identity::Identity;
-use crate::storage::AppStore;
-
-/// The page's action runner for one problem at the revision the page shows: hands
-/// each write the reference, that revision and the author, through the shared form
-/// state (see [`FormState::run`]).
-#[derive(Clone, Copy)]
-pub struct ProblemAct {
-    who: Identity,
-    reference: StoredValue<String>,
-    seen: StoredValue<Rev>,
-}
-
-impl ProblemAct {
-    /// A runner for problem `reference` as read at revision `seen`.
-    pub fn new(reference: String, seen: Rev) -> ProblemAct {
-        ProblemAct {
-            who: Identity::expect(),
-            reference: StoredValue::new(reference),
-            seen: StoredValue::new(seen),
-        }
-    }
-
-    /// Runs `action(store, reference, seen revision, author)` through `form`.
-    pub fn run<F, Fut>(self, form: FormState, done: impl Into<String>, action: F)
-    where
-        F: FnOnce(Rc<AppStore>, String, Rev, String) -> Fut,
-        Fut: Future<Output = Result<Problem, AppError>> + 'static,
-    {
-        let (r, seen, by) = (
-            self.reference.get_value(),
-            self.seen.get_value(),
-            self.who.author(),
-        );
-        form.run(done, move |store| action(store, r, seen, by), |_| {});
-    }
-}
+use crate::pages::desk::problem::ProblemAct;
 
 /// The button text and success toast of a move.
 fn wording(from: ProblemStatus, to: ProblemStatus) -> (&'static str, &'static str) {

@@ -12,7 +12,7 @@ use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::known_error::KnownError;
 use crate::ops::directory::Directory;
 use crate::ops::problem;
-use crate::pages::desk::problem::actions::ProblemAct;
+use crate::pages::desk::problem::ProblemAct;
 use crate::routes::AppRoute;
 
 /// `text`, or a dash when it is blank.

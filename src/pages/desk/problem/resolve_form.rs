@@ -11,7 +11,7 @@ use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::problem::resolve::{default_note, IncidentResolution};
 use crate::domain::problem::Problem;
 use crate::ops::problem;
-use crate::pages::desk::problem::actions::ProblemAct;
+use crate::pages::desk::problem::ProblemAct;
 
 /// One offered incident's id, whether it is chosen, and its note.
 #[derive(Clone, Copy)]
