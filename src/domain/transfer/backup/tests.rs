@@ -386,6 +386,42 @@ fn huge_and_deep_documents_are_refused_before_parsing() {
     assert_eq!(json_depth("{\"a\":\"[[[\",\"b\":[{}]}"), 3);
 }
 
+/// A record body nested exactly `depth` levels deep (the body object is level 1).
+fn body_nested(state: &DocState, depth: usize) -> DocState {
+    let arrays = depth - 1;
+    let mut nested = state.clone();
+    nested.body = nested.body.replacen(
+        "{",
+        &format!("{{\"x\":{}{},", "[".repeat(arrays), "]".repeat(arrays)),
+        1,
+    );
+    nested
+}
+
+/// The same backup, pretty-printed: not one document per line.
+fn pretty(text: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+#[test]
+fn bodies_nested_64_levels_restore_and_65_are_refused_in_either_layout() {
+    let recs = incidents(1);
+    let state = single(&recs[0]);
+    let at_limit = backup(&[body_nested(&state, MAX_DEPTH)]);
+    let over = backup(&[body_nested(&state, MAX_DEPTH + 1)]);
+    assert_eq!(read_all(&at_limit).unwrap().len(), 1);
+    assert!(refusal(&over).contains("nested deeper than 64 levels"));
+    // Regression: the other layout counted the documents list as a level of the body,
+    // so a 64-level body restored from a line-per-document file but not from a
+    // pretty-printed one.
+    assert!(!BackupReader::open(pretty(&at_limit).as_bytes(), SCHEMA)
+        .unwrap()
+        .is_line_layout());
+    assert_eq!(read_all(&pretty(&at_limit)).unwrap().len(), 1);
+    assert!(refusal(&pretty(&over)).contains("nested deeper than 64 levels"));
+}
+
 #[test]
 fn too_many_lines_are_refused_without_reading_them() {
     let text = backup(&[]);

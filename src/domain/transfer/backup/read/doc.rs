@@ -93,6 +93,7 @@ pub fn check_document(text: &str) -> Result<CheckedDoc, String> {
             size_text(MAX_DOC_BYTES as u64)
         ));
     }
+    // The document, its leaves list and a leaf hold the body: three levels above it.
     if json_depth(text) > MAX_DEPTH + 3 {
         return Err(format!(
             "the document is nested deeper than {MAX_DEPTH} levels"
