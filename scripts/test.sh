@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Command 2: installs what is missing (toolchain, Chromium + chromedriver, Node packages)
 # and runs every test layer: formatting and lints (host and wasm32), native unit tests,
-# in-browser storage tests, and end-to-end tests against the release build served as
-# static files, with PouchDB Server in memory as the sync server. Idempotent; fast when
-# everything is installed.
+# in-browser storage tests, a compile check of the benchmarks, and end-to-end tests
+# against the release build served as static files, with PouchDB Server in memory as
+# the sync server. Idempotent; fast when everything is installed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/install-tools.sh
@@ -33,6 +33,15 @@ cargo test
 step "in-browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --tests
 
+# The benchmarks are only run by scripts/bench.sh (release code, minutes of work); here
+# they are compiled, not run, so they cannot fall behind the code they measure. The dev
+# profile, not bench.sh's bench-wasm, so the dependencies built for the in-browser tests
+# are reused: only this crate's library and the three benchmarks are compiled, with the
+# bench feature.
+step "benchmarks compile (wasm32, bench feature, not run)"
+cargo test --target wasm32-unknown-unknown --features bench \
+  --test bench_storage --test bench_search --test bench_sync --no-run
+
 step "clippy (wasm32, portal-only build)"
 cargo clippy --lib --target wasm32-unknown-unknown --features portal-only -- -D warnings
 
@@ -42,42 +51,15 @@ scripts/build.sh
 step "release build of the portal alone"
 scripts/build.sh --portal
 
-pids=()
-COUCH_DIR=""
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  [ -z "$COUCH_DIR" ] || rm -rf "$COUCH_DIR"
-}
-trap cleanup EXIT
-free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
-
-PORT=$(free_port)
-node tests/e2e/static-server.mjs dist "$PORT" &
-pids+=($!)
-export E2E_BASE_URL="http://127.0.0.1:$PORT"
-for _ in $(seq 50); do curl -sf "$E2E_BASE_URL/" >/dev/null && break; sleep 0.1; done
-PORTAL_PORT=$(free_port)
-node tests/e2e/static-server.mjs dist-portal "$PORTAL_PORT" &
-pids+=($!)
-export E2E_PORTAL_URL="http://127.0.0.1:$PORTAL_PORT"
-for _ in $(seq 50); do curl -sf "$E2E_PORTAL_URL/" >/dev/null && break; sleep 0.1; done
-
-# PouchDB Server in memory for the sync tests. It writes its config and log files to
-# its working directory unless told otherwise: keep them in a temporary directory.
-COUCH_DIR=$(mktemp -d)
-export POUCHDB_SERVER_BIN="$PWD/node_modules/pouchdb-server/bin/pouchdb-server"
-printf '{"log":{"file":"%s/log.txt"}}\n' "$COUCH_DIR" >"$COUCH_DIR/config.json"
-COUCH_PORT=$(free_port)
-node "$POUCHDB_SERVER_BIN" --in-memory --host 127.0.0.1 --port "$COUCH_PORT" \
-  --config "$COUCH_DIR/config.json" --dir "$COUCH_DIR" >"$COUCH_DIR/stdout.log" 2>&1 &
-pids+=($!)
-export E2E_COUCH_URL="http://127.0.0.1:$COUCH_PORT"
-for _ in $(seq 200); do curl -sf "$E2E_COUCH_URL/" >/dev/null && break; sleep 0.1; done
-if ! curl -sf "$E2E_COUCH_URL/" >/dev/null; then
-  echo "PouchDB Server did not answer on $E2E_COUCH_URL:" >&2
-  cat "$COUCH_DIR/stdout.log" >&2
-  exit 1
-fi
+# Background servers, stopped on exit by scripts/lib.sh's cleanup.
+source scripts/lib.sh
+start_static_server dist
+export E2E_BASE_URL="$STATIC_URL"
+start_static_server dist-portal
+export E2E_PORTAL_URL="$STATIC_URL"
+# PouchDB Server in memory for the sync tests (E2E_COUCH_URL); the tests that need a
+# server of their own start one from POUCHDB_SERVER_BIN.
+start_pouchdb_server E2E_COUCH_URL
 
 step "end-to-end tests (Playwright, Chromium) against $E2E_BASE_URL (sync server $E2E_COUCH_URL)"
 npx playwright test "$@"
