@@ -2,8 +2,8 @@
 // data loaded, in the light and the dark theme (chosen with the app's own theme toggle,
 // against the opposite system preference): no serious or critical violation anywhere.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, appReady } from './fixtures.mjs';
-import { PAGES, discoverReferences, PORTAL_ME } from './a11y-pages.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { PAGES, discoverReferences, PORTAL_ME } from './support/a11y-pages.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);

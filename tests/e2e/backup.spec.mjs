@@ -1,8 +1,8 @@
 // JSON backup and restore through the data page: download a backup of the demo desk,
 // restore it into an empty desk in a fresh browser context, and merge an older backup
 // into a desk with a newer edit (the newer edit stays).
-import { test, expect, appReady } from './fixtures.mjs';
-import { downloadBackup, removeScratchDirs, restoreFile, scratchDir } from './backup-helpers.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { downloadBackup, removeScratchDirs, restoreFile, scratchDir } from './support/backup-helpers.mjs';
 
 test.afterAll(removeScratchDirs);
 

@@ -2,9 +2,9 @@
 // it: export the filtered queue (every page) and another list, import a file with bad
 // rows through mapping, preview and confirmation, and close the page mid-import.
 import fs from 'node:fs';
-import { test, expect, appReady } from './fixtures.mjs';
-import { dumpDb, expectDbUnchanged } from './idb-dump.mjs';
-import { parseCsv, chooseCsv, incidentsOf } from './csv-helpers.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { dumpDb, expectDbUnchanged } from './support/idb-dump.mjs';
+import { parseCsv, chooseCsv, incidentsOf } from './support/csv-helpers.mjs';
 
 const PAYLOAD = "=cmd|' /C calc'!A0";
 

@@ -3,8 +3,8 @@
 // queue filtered to exactly the incidents it counts, the data tables and tooltips,
 // the custom range's checks, and the CSV export of the figures.
 import fs from 'node:fs';
-import { test, expect, appReady } from './fixtures.mjs';
-import { parseCsv } from './csv-helpers.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { parseCsv } from './support/csv-helpers.mjs';
 
 /** The figure (chart) titled `title`. */
 const chart = (page, title) =>

@@ -5,7 +5,7 @@
 // life support and one gets the workaround → the exit criteria are unmet, then met →
 // accepted into operation → the feedback report is downloaded and read.
 import { readFile } from 'node:fs/promises';
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const toast = (page, text) => expect(page.getByRole('status').filter({ hasText: text }).last()).toBeVisible();
 

@@ -1,6 +1,6 @@
 // The thin path through the stack: create, list, open, edit an incident and find it
 // again after a reload; demo data (button and URL); deep links; the not-found page.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady, appFailedToOpen } from './support/fixtures.mjs';
 
 test('an agent creates an incident, edits it, and it survives reloads', async ({ page }) => {
   await page.goto('/');
@@ -147,7 +147,7 @@ test('a database that cannot open shows a clear banner, not a blank page', async
   });
   const page = await context.newPage();
   await page.goto('/desk/incidents');
-  const banner = page.getByRole('alert');
+  const banner = await appFailedToOpen(page);
   await expect(banner.getByRole('heading', { name: 'This app cannot open its local database' })).toBeVisible();
   await expect(banner).toContainText('allow site data');
   await expect(banner.getByRole('button', { name: 'Try again' })).toBeVisible();

@@ -1,19 +1,21 @@
 // Hostile backup files: each is uploaded through the data page and merged into the
 // demo desk; each must be refused with a message saying why, and the whole IndexedDB
-// database must be unchanged. Also a full quota: refused up front when the file clearly
+// database must be unchanged. The nesting limit at its boundary: a record body 64 levels
+// deep is restored, 65 is refused and changes nothing. Also a full quota (in a fresh
+// context, watched like every other): refused up front when the file clearly
 // does not fit; a batch the browser refuses writes nothing of itself, the message says
 // which batches were written, and merging the same file again completes the restore.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, appReady } from './fixtures.mjs';
-import { dumpDb, expectDbUnchanged } from './idb-dump.mjs';
-import { downloadBackup, removeScratchDirs, restoreFile, scratchDir } from './backup-helpers.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { dumpDb, expectDbUnchanged } from './support/idb-dump.mjs';
+import { downloadBackup, removeScratchDirs, restoreFile, scratchDir } from './support/backup-helpers.mjs';
 
 test.afterAll(removeScratchDirs);
 
-const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hostile', 'backup');
+const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'hostile', 'backup');
 
 // Committed files: [file, what the message must say].
 const fixed = [
@@ -98,6 +100,89 @@ test('hostile backup files are refused with the reason and change nothing', asyn
     await expect(alert, name).toContainText(why);
     await expectDbUnchanged(page, before);
   }
+});
+
+/** Deepest nesting of JSON `text`, counted as the app counts it (strings skipped). */
+function jsonDepth(text) {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  let escaped = false;
+  for (const c of text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '[' || c === '{') {
+      max = Math.max(max, ++depth);
+    } else if (c === ']' || c === '}') {
+      depth -= 1;
+    }
+  }
+  return max;
+}
+
+const NESTED_REFERENCE = 'INC-DEPTH-0001';
+const NESTED_TITLE = 'Incident with a deeply nested extra field';
+
+/** The backup plus one new incident whose body is `depth` levels deep (the body object
+ * itself is level 1), through an extra field the app ignores. Apart from that depth the
+ * files made for different depths are the same. Returns the file's text, the new
+ * document's number and the line it is on. */
+function withNestedIncident(text, depth) {
+  const l = lines(text);
+  const header = JSON.parse(l[0].replace(/,$/, '}'));
+  const docs = l.slice(2, -1).map((x) => x.replace(/,$/, ''));
+  const sample = JSON.parse(docs.find((d) => d.startsWith('{"id":"incident:')));
+  const id = 'incident:0f0e0d0c-0b0a-4908-8706-050403020100';
+  const body = JSON.stringify({ ...sample.leaves[0].body, _id: id, reference: NESTED_REFERENCE, title: NESTED_TITLE })
+    .replace(/^\{/, `{"nesting":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)},`);
+  expect(jsonDepth(body), 'the made body is nested as deep as asked').toBe(depth);
+  const hash = crypto.createHash('md5').update(id).digest('hex');
+  docs.push(JSON.stringify({ id, leaves: [{ start: 1, ids: [hash], deleted: false, body: 0 }] })
+    .replace('"body":0', `"body":${body}`));
+  header.document_count = docs.length;
+  return {
+    document: docs.length,
+    line: docs.length + 2,
+    text: `${JSON.stringify(header).replace(/}$/, ',')}\n"documents":[\n${docs.join(',\n')}\n]}\n`,
+  };
+}
+
+// The nesting limit (a record body at most 64 levels deep) at its boundary; the file
+// nested 100 000 levels deep above shows the same refusal for a hostile file.
+test('a body nested 64 levels deep is restored; 65 levels is refused and changes nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = scratchDir();
+  await page.goto('/desk/incidents?demo');
+  await appReady(page);
+  const { text } = await downloadBackup(page, dir);
+  const existing = JSON.parse(text).document_count;
+  const atLimit = withNestedIncident(text, 64);
+  const overLimit = withNestedIncident(text, 65);
+  expect(overLimit.text.length - atLimit.text.length, 'the files differ by one level only').toBe(2);
+  const atLimitFile = path.join(dir, 'nested-64.json');
+  const overLimitFile = path.join(dir, 'nested-65.json');
+  fs.writeFileSync(atLimitFile, atLimit.text);
+  fs.writeFileSync(overLimitFile, overLimit.text);
+  const before = await dumpDb(page);
+
+  await restoreFile(page, overLimitFile, 'Merge into this desk');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Nothing was restored', { timeout: 60_000 });
+  await expect(alert).toContainText(
+    `Document ${overLimit.document} (line ${overLimit.line}): the document is nested deeper than 64 levels`,
+  );
+  await expectDbUnchanged(page, before, 'after a body nested 65 levels deep');
+
+  await restoreFile(page, atLimitFile, 'Merge into this desk');
+  await expect(page.getByRole('status').filter({ hasText: 'Restore finished' }))
+    .toContainText(`1 added, 0 updated, ${existing} unchanged`, { timeout: 60_000 });
+  await page.goto(`/desk/incidents/${NESTED_REFERENCE}`);
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(NESTED_TITLE);
 });
 
 /** The ids in the app's document store. */

@@ -1,14 +1,14 @@
 // Hostile CSV files through the import page: each one gets a clear message naming the
 // reason, and the whole IndexedDB database is the same before and after. Files live in
-// tests/e2e/hostile/csv/; the very large ones are generated here.
+// tests/e2e/support/hostile/csv/; the very large ones are generated here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test, expect, appReady } from './fixtures.mjs';
-import { dumpDb, expectDbUnchanged } from './idb-dump.mjs';
-import { chooseCsv } from './csv-helpers.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { dumpDb, expectDbUnchanged } from './support/idb-dump.mjs';
+import { chooseCsv } from './support/csv-helpers.mjs';
 
-const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hostile', 'csv');
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'hostile', 'csv');
 const file = (name) => fs.readFileSync(path.join(dir, name));
 const NONE = 'No row can be imported: every row has an error (listed below). Nothing was written.';
 

@@ -3,7 +3,7 @@
 // required), hold and resume, escalate both ways, declare a major incident, link a
 // problem and a known error, try to resolve without notes (refused), resolve, close;
 // the SLA and escalation-procedure panels say where the incident stands.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 /** The timeline list of the incident page. */
 const timeline = (page) => page.getByRole('list', { name: 'Timeline' });

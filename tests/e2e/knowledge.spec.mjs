@@ -1,7 +1,7 @@
 // Knowledge articles as agents write them: draft → review → publish, a second version,
 // comparing and restoring versions, the review-due list, articles started from a known
 // error and from a resolved incident, and Markdown that can never run script.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const status = (page) => page.locator('.record-head .badges');
 

@@ -2,7 +2,7 @@
 // a known error created from a problem and activated (refused without a workaround
 // first), its workaround applied on an incident and communicated to every open linked
 // incident, never twice.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const KE_REF = /^KE-[0-9A-Z]{5}-\d{4,}$/;
 const INC_REF = /^INC-DEM00-\d{4}$/;
@@ -75,12 +75,11 @@ test('create from a problem, activate, apply on an incident, communicate to all'
   await problemLink.click();
   await expect(page).toHaveURL(new RegExp(`/desk/problems/${problem}$`));
   await appReady(page);
-  const fromProblem = page.getByRole('link', { name: /(create|new) known error/i });
-  if (await fromProblem.count()) {
-    await fromProblem.first().click();
-  } else {
-    await page.goto(`/desk/known-errors/new?from=${problem}`);
-  }
+  // The problem page's own link starts the known error: it must be there.
+  const fromProblem = page.getByRole('link', { name: 'Create a known error from this problem', exact: true });
+  await expect(fromProblem, 'the problem page links to a new known error').toBeVisible();
+  await fromProblem.click();
+  await expect(page).toHaveURL(new RegExp(`/desk/known-errors/new\\?from=${problem}$`));
   await appReady(page);
   await expect(page.getByRole('heading', { name: 'New known error', level: 1 })).toBeVisible();
   await expect(page.getByText(`Started from problem ${problem}`)).toBeVisible();

@@ -2,8 +2,8 @@
 // destructive actions ask first (Cancel and Escape change nothing, "Yes" does it and a
 // toast says so), a form with unsaved changes asks before it is left, and an empty desk
 // and portal say what to do next with links that lead there.
-import { test, expect, appReady } from './fixtures.mjs';
-import { dumpDb, expectDbUnchanged } from './idb-dump.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
+import { dumpDb, expectDbUnchanged } from './support/idb-dump.mjs';
 
 /** The status badge line under a record's title. */
 const statusBadge = (page, label) => page.locator('.badges').getByText(label, { exact: true });

@@ -1,7 +1,7 @@
 // The portal-only build (`scripts/build.sh --portal`), as a public static site hosts it:
 // the portal opens at `/`, and there is no way into the desk. scripts/test.sh builds it
 // and serves it at E2E_PORTAL_URL.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const base = process.env.E2E_PORTAL_URL;
 

@@ -2,7 +2,7 @@
 // with the very same words as a public one, and a known error that is not active, never
 // appear in the portal's search or in its suggestions, while the public article is
 // found even with a typo in the query.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const PUBLIC = 'Calibrate the zebra label printer';
 const INTERNAL = 'Calibrate the zebra label printer: engineer runbook';

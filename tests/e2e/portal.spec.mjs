@@ -4,7 +4,7 @@
 // the desk comments, resolves, gets it reopened and resolves again until the end user
 // confirms; the portal works on a phone, shows no desk navigation and never shows an
 // internal article; feedback on a release in early life support is stored with it.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const ARTICLE = 'Logged out after changing the language on the customer portal';
 const INTERNAL = 'Payslip PDF is blank: download as HTML';

@@ -3,7 +3,7 @@
 // (bad input refused at the field), saved and kept after a reload; enforced policies
 // are marked "Enforced"; a refusal on an incident names the policy it enforces; the
 // portal never shows the practices.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const practice = (page, name) => page.getByRole('region', { name, exact: true });
 const owner = (section) => section.getByLabel('Process owner (accountable)');

@@ -1,7 +1,7 @@
 // Printable views: the release feedback report and knowledge articles (desk and
 // portal) have a Print button that opens the print dialog, and on paper they show the
 // document alone: no navigation, no buttons, black on white.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 /** Counts calls to window.print() instead of opening the dialog. */
 async function stubPrint(page) {

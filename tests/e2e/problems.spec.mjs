@@ -4,7 +4,7 @@
 // refused without fix notes), resolve it with its open incident in one step, see the
 // incident resolved with its problem link, and find the problem with the list filters.
 // An edit saved over a newer revision is refused and keeps what was typed.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const badges = (page) => page.locator('p.badges');
 const actions = (page) => page.getByRole('group', { name: 'Problem actions' });

@@ -1,7 +1,7 @@
 // The incident queue as agents use it: filters and sort in the URL (bookmarkable,
 // survive a reload), saved views, counts per status, keyboard-only triage with a bulk
 // assignment, and bulk status changes that only offer legal moves.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const rows = (page) => page.locator('table.queue tbody tr');
 

@@ -3,7 +3,7 @@
 // and the portal on a phone. Each is checked to be a real picture of the page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const DIR = path.resolve('docs/screenshots');
 

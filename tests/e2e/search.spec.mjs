@@ -3,7 +3,7 @@
 // back, actions run), an exact reference jumps straight to its record, and the search
 // page keeps its words and filters in the URL (counts per kind, survives a reload)
 // and finds a record created a moment ago.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const palette = (page) => page.getByRole('dialog', { name: 'Search the desk' });
 const combobox = (page) => palette(page).getByRole('combobox');

@@ -2,7 +2,7 @@
 // the fields (nothing saved on bad input), restoring defaults after a confirmation, the
 // priority matrix feeding the new-incident form, escalation procedures per demo service
 // (edit, reorder, add a level by keyboard), and the problem page with its incidents.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 async function openSettings(page) {
   await page.goto('/desk/settings?demo');

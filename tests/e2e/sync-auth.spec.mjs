@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import {
   test, expect, syncIndicator, openDesk, openSyncPage, createIncident, openIncident, expectServer,
-} from './couch.mjs';
+} from './support/couch.mjs';
 
 const USER = 'alice';
 const PASSWORD = 'correct-horse-battery';

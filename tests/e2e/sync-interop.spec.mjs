@@ -6,7 +6,7 @@
 import {
   test, expect, pouch, incidentDoc, incidentRef, randomTag, revHash, literally,
   openDesk, connect, syncNow, createIncident, openIncident, editTitle, openConflicts,
-} from './couch.mjs';
+} from './support/couch.mjs';
 
 test('an incident written by PouchDB, with a history and a conflict, shows the winner PouchDB reports', async ({ device, syncServer }) => {
   test.setTimeout(120_000);

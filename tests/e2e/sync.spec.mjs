@@ -10,7 +10,7 @@ import {
   getWithRevs, incidentDoc, incidentRef, randomTag, revHash, literally, syncIndicator,
   openDesk, openSyncPage, connect, syncNow, createIncident, openIncident, editTitle,
   openConflicts,
-} from './couch.mjs';
+} from './support/couch.mjs';
 
 /** The incident on the server with this reference (winning body, with `_conflicts`). */
 async function serverIncident(db, reference) {

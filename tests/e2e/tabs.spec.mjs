@@ -1,7 +1,7 @@
 // Several tabs of one browser: a write in one tab shows in the others without a reload,
 // and a schema upgrade made by another tab (a newer version of the app) is not blocked
 // by an open tab, which closes its connection and asks to reload.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 test('an incident created in one tab appears in the queue of another at once', async ({ page, context }) => {
   await page.goto('/desk/incidents');

@@ -1,6 +1,6 @@
 // Light and dark themes: the app follows the system until a theme is chosen in the
 // header (desk or portal); the choice is kept on this device and wins over the system.
-import { test, expect, appReady } from './fixtures.mjs';
+import { test, expect, appReady } from './support/fixtures.mjs';
 
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const LIGHT_BG = 'rgb(246, 247, 249)';

@@ -1,6 +1,6 @@
 // A minimal static file server for the built app, used by the end-to-end tests and the
 // benchmark: serves dist/ like a static host with an index.html fallback for deep links.
-// Usage: node tests/e2e/static-server.mjs <dir> <port>
+// Usage: node tests/e2e/support/static-server.mjs <dir> <port>
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';

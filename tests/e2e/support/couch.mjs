@@ -215,12 +215,12 @@ export function randomTag() {
   return Array.from(randomBytes(5), (b) => alphabet[b % 32]).join('');
 }
 
-/** Whether a console message is a browser network failure against the sync server. */
 /** Declares another sync server whose failed requests are expected (a test's own server). */
 export function expectServer(origin) {
   proxyOrigins.add(origin);
 }
 
+/** Whether a console message is a browser network failure against the sync server. */
 function expectedNetworkFailure(msg) {
   const from = msg.location()?.url ?? '';
   const servers = [...proxyOrigins, process.env.E2E_COUCH_URL].filter(Boolean);
@@ -232,10 +232,11 @@ function expectedNetworkFailure(msg) {
  * - `syncServer(prefix, { delayMs })`: a fresh database and a proxy of its own in front of
  *   the server, both removed after the test (`{ proxy, db }`);
  * - `device(name)`: a new browser context (its own IndexedDB: another device) and page,
- *   closed after the test before the servers. Like the `page` fixture, every device's
- *   console is watched and the test fails on any console error or uncaught exception,
- *   except the browser's own "Failed to load resource" lines for requests to the sync
- *   server (the tests take it down and ask for missing databases on purpose).
+ *   closed after the test before the servers. Like every context, each device is
+ *   watched in all its tabs (fixtures.mjs) and the test fails on any console error,
+ *   uncaught exception or CSP violation, except the browser's own "Failed to load
+ *   resource" lines for requests to the sync server (the tests take it down and ask for
+ *   missing databases on purpose); messages name the device.
  */
 export const test = base.extend({
   syncServer: async ({}, use) => {
@@ -251,24 +252,16 @@ export const test = base.extend({
       await dropDb(db.name);
     }
   },
-  device: async ({ browser, syncServer }, use) => {
+  device: async ({ browser, syncServer, consoleWatch }, use) => {
     void syncServer; // set up first, so torn down after the devices
     const opened = [];
     await use(async (name) => {
       const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && !expectedNetworkFailure(msg)) {
-          problems.push(`${name}: console error: ${msg.text()}`);
-        }
-      });
-      page.on('pageerror', (err) => problems.push(`${name}: page error: ${err.message}`));
-      opened.push({ context, problems });
-      return page;
+      consoleWatch.configure(context, { name, allow: expectedNetworkFailure });
+      opened.push(context);
+      return context.newPage();
     });
-    for (const { context } of opened) await context.close();
-    expect(opened.flatMap((d) => d.problems), 'no console errors or uncaught exceptions').toEqual([]);
+    for (const context of opened) await context.close();
   },
 });
 
