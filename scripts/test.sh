@@ -27,6 +27,9 @@ cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
+step "API docs (cargo doc, warnings refused)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
 step "native unit tests"
 cargo test
 

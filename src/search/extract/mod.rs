@@ -109,7 +109,7 @@ fn lines(parts: &[&str]) -> String {
         .join("\n")
 }
 
-/// The first words of `text` on one line, at most [`SNIPPET`] characters.
+/// The first words of `text` on one line, at most `SNIPPET` (160) characters.
 pub fn snippet(text: &str) -> String {
     let mut out = String::new();
     for word in text.split_whitespace() {
