@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FieldError(
     /// Element id, referenced by the field's `aria-describedby`.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The current message for the field, if it is invalid.
     #[prop(into)]
     message: Signal<Option<String>>,
