@@ -1,8 +1,9 @@
 //! Form building blocks every form shares: the form state that runs every write (one
-//! rule for where errors go), the save flow of the record forms, the unsaved-changes
-//! guard, the in-page confirmation and inline field errors.
+//! rule for where errors go), the labelled field with its inline message, the save flow
+//! of the record forms, the unsaved-changes guard and the in-page confirmation.
 
 pub mod confirm;
+pub mod field;
 pub mod field_error;
 pub mod save_flow;
 pub mod state;
