@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::enum_select::EnumSelect;
+use crate::components::form::field::Field;
+use crate::components::form::record_picker::RecordPicker;
 use crate::components::form::state::{FormState, RefusalLine};
-
-use crate::components::form::field_error::FieldError;
-use crate::domain::config::priority::Priority;
 use crate::domain::config::Service;
 use crate::domain::problem::ProblemDraft;
 use crate::ops::records::Choice;
@@ -36,23 +36,13 @@ pub fn ProblemForm(
     let (errors, busy) = (form.errors, form.busy);
     let title = RwSignal::new(initial.title);
     let description = RwSignal::new(initial.description);
-    let first_priority = initial.priority;
-    let priority = RwSignal::new(first_priority);
+    let priority = RwSignal::new(initial.priority);
     let service = RwSignal::new(initial.service.unwrap_or_default());
     let root_cause = RwSignal::new(initial.root_cause);
     let workaround = RwSignal::new(initial.workaround);
     let fix_notes = RwSignal::new(initial.fix_notes);
     let found = RwSignal::new(initial.release_found.unwrap_or_default());
     let target = RwSignal::new(initial.target_fix_release.unwrap_or_default());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| move || err(field).get().is_some().to_string();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = ProblemDraft {
@@ -74,92 +64,23 @@ pub fn ProblemForm(
             }
         }
     };
-    let text_area = move |id: &'static str,
-                          label: &'static str,
-                          field: &'static str,
-                          value: RwSignal<String>,
-                          rows: &'static str| {
-        let error_id = match field {
-            "description" => "pf-description-error",
-            "root_cause" => "pf-root-cause-error",
-            "workaround" => "pf-workaround-error",
-            _ => "pf-fix-notes-error",
-        };
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <textarea id=id rows=rows aria-invalid=invalid(field) aria-describedby=error_id
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-                <FieldError id=error_id message=err(field)/>
-            </div>
-        }
-    };
-    let release_select = move |id: &'static str,
-                               label: &'static str,
-                               value: RwSignal<String>,
-                               releases: Vec<Choice>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <select id=id prop:value=move || value.get()
-                    on:change=move |ev| value.set(event_target_value(&ev))>
-                    <option value="">"— none —"</option>
-                    {releases.into_iter().map(|r| {
-                        let chosen = value.get_untracked() == r.id;
-                        view! { <option value=r.id selected=chosen>{r.name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        }
-    };
-    let service_options = services
-        .into_iter()
-        .map(|s| {
-            let chosen = service.get_untracked() == s.id;
-            view! { <option value=s.id selected=chosen>{s.name}</option> }
-        })
-        .collect_view();
     view! {
         <form class="form problem-form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="pf-title">"Title"</label>
-                <input id="pf-title" type="text" maxlength="200" required
-                    aria-invalid=invalid("title") aria-describedby="pf-title-error"
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <FieldError id="pf-title-error" message=err("title")/>
-            </div>
-            {text_area("pf-description", "Description", "description", description, "4")}
+            <Field form id="pf-title" label="Title" field="title" text=title required=true maxlength=200/>
+            <Field form id="pf-description" label="Description" field="description" textarea=description rows=4/>
             <div class="field-row">
-                <div class="field">
-                    <label for="pf-priority">"Priority"</label>
-                    <select id="pf-priority" prop:value=move || priority.get().short()
-                        on:change=move |ev| {
-                            let key = event_target_value(&ev);
-                            if let Some(p) = Priority::ALL.into_iter().find(|p| p.short() == key) {
-                                priority.set(p);
-                            }
-                        }>
-                        {Priority::ALL.into_iter().map(|p| view! {
-                            <option value=p.short() selected={p == first_priority}>{p.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="pf-service">"Service"</label>
-                    <select id="pf-service" prop:value=move || service.get()
-                        on:change=move |ev| service.set(event_target_value(&ev))>
-                        <option value="">"— not known —"</option>
-                        {service_options}
-                    </select>
-                </div>
+                <EnumSelect form id="pf-priority" label="Priority" value=priority/>
+                <RecordPicker form id="pf-service" label="Service" value=service options=services
+                    none="— not known —"/>
             </div>
-            {text_area("pf-root-cause", "Root cause", "root_cause", root_cause, "4")}
-            {text_area("pf-workaround", "Workaround", "workaround", workaround, "4")}
-            {text_area("pf-fix-notes", "Fix notes", "fix_notes", fix_notes, "4")}
+            <Field form id="pf-root-cause" label="Root cause" field="root_cause" textarea=root_cause rows=4/>
+            <Field form id="pf-workaround" label="Workaround" field="workaround" textarea=workaround rows=4/>
+            <Field form id="pf-fix-notes" label="Fix notes" field="fix_notes" textarea=fix_notes rows=4/>
             <div class="field-row">
-                {release_select("pf-release-found", "Found in release", found, releases.clone())}
-                {release_select("pf-target-release", "Target fix release", target, releases)}
+                <RecordPicker form id="pf-release-found" label="Found in release" value=found
+                    options=releases.clone()/>
+                <RecordPicker form id="pf-target-release" label="Target fix release" value=target
+                    options=releases/>
             </div>
             <RefusalLine form=form/>
             <div class="form-actions">
