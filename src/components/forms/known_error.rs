@@ -5,11 +5,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::field::Field;
+use crate::components::form::record_picker::RecordPicker;
 use crate::components::form::state::{FormState, RefusalLine};
-
-use crate::components::form::field_error::FieldError;
 use crate::domain::known_error::KnownErrorDraft;
 use crate::ops::known_error::Related;
+use crate::ops::records::Choice;
 
 /// The offer to move the problem a known error is started from to "Known error".
 #[derive(Clone, Debug)]
@@ -27,26 +28,18 @@ fn some_if_filled(s: String) -> Option<String> {
     (!t.is_empty()).then(|| t.to_owned())
 }
 
-/// One `<select>` of related records, with a "none" choice.
-fn picker(
-    id: &'static str,
-    label: &'static str,
-    value: RwSignal<String>,
-    options: Vec<Related>,
-    show_status: bool,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select id=id prop:value=move || value.get() on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value="">"— none —"</option>
-                {options.into_iter().map(|r| {
-                    let text = if show_status { format!("{} ({})", r.label(), r.status) } else { r.label() };
-                    view! { <option value=r.id>{text}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
+/// Related records as picker choices, by reference and title, with their status when
+/// `show_status`.
+fn choices(records: &[Related], show_status: bool) -> Vec<Choice> {
+    let choice = |r: &Related| Choice {
+        id: r.id.clone(),
+        name: if show_status {
+            format!("{} ({})", r.label(), r.status)
+        } else {
+            r.label()
+        },
+    };
+    records.iter().map(choice).collect()
 }
 
 /// The known-error form. `on_submit` gets a draft that passed validation.
@@ -81,23 +74,6 @@ pub fn KnownErrorForm(
     let introduced = RwSignal::new(initial.release_introduced.unwrap_or_default());
     let carried = RwSignal::new(initial.carried_forward);
     let fix = RwSignal::new(initial.fix_release.unwrap_or_default());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| {
-        move || {
-            if err(field).get().is_some() {
-                "true"
-            } else {
-                "false"
-            }
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = KnownErrorDraft {
@@ -120,26 +96,6 @@ pub fn KnownErrorForm(
             }
         }
     };
-    let text_area = move |id: &'static str,
-                          label: &'static str,
-                          field: &'static str,
-                          value: RwSignal<String>,
-                          hint: &'static str| {
-        let error_id = match field {
-            "symptoms" => "ke-symptoms-error",
-            "root_cause" => "ke-root-cause-error",
-            _ => "ke-workaround-error",
-        };
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <textarea id=id rows="4" aria-invalid=invalid(field) aria-describedby=error_id
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-                {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
-                <FieldError id=error_id message=err(field)/>
-            </div>
-        }
-    };
     let move_offer = problem_move.map(|m| {
         let ProblemMove {
             problem: id,
@@ -159,43 +115,28 @@ pub fn KnownErrorForm(
     });
     view! {
         <form class="known-error-form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="ke-title">"Title"</label>
-                <input id="ke-title" type="text" maxlength="200" required
-                    aria-invalid=invalid("title") aria-describedby="ke-title-error"
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <FieldError id="ke-title-error" message=err("title")/>
-            </div>
-            {text_area("ke-symptoms", "Symptoms", "symptoms", symptoms, "What people see, in their words: searched by the known error database.")}
-            {text_area("ke-root-cause", "Root cause", "root_cause", root_cause, "")}
-            {text_area("ke-workaround", "Workaround", "workaround", workaround, "Needed before the known error can be activated; shared with incidents as a public comment.")}
+            <Field form id="ke-title" label="Title" field="title" text=title required=true maxlength=200/>
+            <Field form id="ke-symptoms" label="Symptoms" field="symptoms" textarea=symptoms rows=4
+                note="What people see, in their words: searched by the known error database."/>
+            <Field form id="ke-root-cause" label="Root cause" field="root_cause" textarea=root_cause rows=4/>
+            <Field form id="ke-workaround" label="Workaround" field="workaround" textarea=workaround rows=4
+                note="Needed before the known error can be activated; shared with incidents as a public comment."/>
             <div class="field-row">
-                <div class="field">
-                    <label for="ke-code">"Error code"</label>
-                    <input id="ke-code" type="text" maxlength="200" placeholder="ERR-4012"
-                        aria-invalid=invalid("error_code") aria-describedby="ke-code-error"
-                        prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/>
-                    <FieldError id="ke-code-error" message=err("error_code")/>
-                </div>
-                {picker("ke-problem", "Problem", problem, problems, true)}
-                {picker("ke-article", "Knowledge article", article, articles, true)}
+                <Field form id="ke-code" label="Error code" field="error_code" text=code maxlength=200
+                    placeholder="ERR-4012"/>
+                <RecordPicker form id="ke-problem" label="Problem" value=problem
+                    options=choices(&problems, true)/>
+                <RecordPicker form id="ke-article" label="Knowledge article" value=article
+                    options=choices(&articles, true)/>
             </div>
             {move_offer}
             <fieldset class="ke-releases">
                 <legend>"Releases"</legend>
                 <div class="field-row">
-                    <div class="field">
-                        <label for="ke-introduced">"Release introduced"</label>
-                        <select id="ke-introduced" aria-invalid=invalid("release_introduced")
-                            aria-describedby="ke-introduced-error"
-                            prop:value=move || introduced.get()
-                            on:change=move |ev| introduced.set(event_target_value(&ev))>
-                            <option value="">"— none —"</option>
-                            {releases.iter().map(|r| view! { <option value=r.id.clone()>{r.label()}</option> }).collect_view()}
-                        </select>
-                        <FieldError id="ke-introduced-error" message=err("release_introduced")/>
-                    </div>
-                    {picker("ke-fix", "Fix release", fix, releases.clone(), false)}
+                    <RecordPicker form id="ke-introduced" label="Release introduced" value=introduced
+                        options=choices(&releases, false) field="release_introduced"/>
+                    <RecordPicker form id="ke-fix" label="Fix release" value=fix
+                        options=choices(&releases, false)/>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || carried.get()
