@@ -4,13 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::field::{Field, Wire};
 use crate::components::form::state::{FormState, RefusalLine};
-
-use crate::components::form::field_error::FieldError;
 use crate::components::markdown_view::MarkdownView;
 use crate::domain::config::Service;
 use crate::domain::kernel::time::Timestamp;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::knowledge::article::{ArticleDraft, Audience};
 use crate::ops::records::Choice;
 
@@ -58,23 +56,6 @@ pub fn ArticleForm(
     let chosen_services = RwSignal::new(initial.services);
     let chosen_kes = RwSignal::new(initial.known_errors);
     let due = RwSignal::new(initial.review_due.map(|t| t.date()).unwrap_or_default());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| {
-        move || {
-            if err(field).get().is_some() {
-                "true"
-            } else {
-                "false"
-            }
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let due_text = due.get_untracked();
@@ -82,12 +63,7 @@ pub fn ArticleForm(
             "" => None,
             text => match Timestamp::parse_date(text) {
                 Some(t) => Some(t),
-                None => {
-                    let mut e = ValidationErrors::new();
-                    e.push("review_due", "Enter a date as YYYY-MM-DD.");
-                    errors.set(Some(e));
-                    return;
-                }
+                None => return form.refuse("review_due", "Enter a date as YYYY-MM-DD."),
             },
         };
         let draft = ArticleDraft {
@@ -141,28 +117,10 @@ pub fn ArticleForm(
         .collect_view();
     view! {
         <form class="article-form" on:submit=submit novalidate>
-            <div class="field">
-                <label for="kb-title">"Title"</label>
-                <input id="kb-title" type="text" maxlength="200" required
-                    aria-invalid=invalid("title") aria-describedby="kb-title-error"
-                    prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <FieldError id="kb-title-error" message=err("title")/>
-            </div>
-            <div class="field">
-                <label for="kb-summary">"Summary"</label>
-                <input id="kb-summary" type="text" maxlength="500"
-                    aria-invalid=invalid("summary") aria-describedby="kb-summary-error"
-                    prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))/>
-                <FieldError id="kb-summary-error" message=err("summary")/>
-            </div>
+            <Field form id="kb-title" label="Title" field="title" text=title required=true maxlength=200/>
+            <Field form id="kb-summary" label="Summary" field="summary" text=summary maxlength=500/>
             <div class="editor">
-                <div class="field">
-                    <label for="kb-body">"Body (Markdown)"</label>
-                    <textarea id="kb-body" rows="18" required
-                        aria-invalid=invalid("body") aria-describedby="kb-body-error"
-                        prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
-                    <FieldError id="kb-body-error" message=err("body")/>
-                </div>
+                <Field form id="kb-body" label="Body (Markdown)" field="body" textarea=body rows=18 required=true/>
                 <section class="preview" aria-labelledby="kb-preview-heading">
                     <h2 id="kb-preview-heading" class="label">"Preview"</h2>
                     <MarkdownView source=body id="kb-preview"/>
@@ -183,20 +141,11 @@ pub fn ArticleForm(
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <div class="field">
-                    <label for="kb-tags">"Tags (comma-separated)"</label>
-                    <input id="kb-tags" type="text"
-                        aria-invalid=invalid("tags") aria-describedby="kb-tags-error"
-                        prop:value=move || tags.get() on:input=move |ev| tags.set(event_target_value(&ev))/>
-                    <FieldError id="kb-tags-error" message=err("tags")/>
-                </div>
-                <div class="field">
-                    <label for="kb-due">"Review due"</label>
-                    <input id="kb-due" type="date"
-                        aria-invalid=invalid("review_due") aria-describedby="kb-due-error"
+                <Field form id="kb-tags" label="Tags (comma-separated)" field="tags" text=tags/>
+                <Field form id="kb-due" label="Review due" field="review_due" let(wire: Wire)>
+                    <input id=wire.id type="date" aria-invalid=wire.invalid() aria-describedby=wire.described_by()
                         prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev))/>
-                    <FieldError id="kb-due-error" message=err("review_due")/>
-                </div>
+                </Field>
             </div>
             <div class="field-row">
                 <fieldset class="checks">
