@@ -4,12 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::field::{Field, Wire};
 use crate::components::form::state::{FormState, RefusalLine};
-
-use crate::components::form::field_error::FieldError;
 use crate::domain::config::Service;
 use crate::domain::kernel::time::Timestamp;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::release::ReleaseDraft;
 
 /// The release form. `on_submit` gets a draft that passed validation.
@@ -37,20 +35,6 @@ pub fn ReleaseForm(
     let initial_text = initial_date.map(|t| t.date()).unwrap_or_default();
     let date = RwSignal::new(initial_text.clone());
     let els = RwSignal::new(initial.els_days.to_string());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| move || err(field).get().is_some().to_string();
-    let refuse = move |field: &'static str, message: &'static str| {
-        let mut e = ValidationErrors::new();
-        e.push(field, message);
-        errors.set(Some(e));
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = date.get_untracked();
@@ -60,11 +44,11 @@ pub fn ReleaseForm(
             "" => None,
             text => match Timestamp::parse_date(text) {
                 Some(t) => Some(t),
-                None => return refuse("deployment_date", "Enter a date as YYYY-MM-DD."),
+                None => return form.refuse("deployment_date", "Enter a date as YYYY-MM-DD."),
             },
         };
         let Ok(els_days) = els.get_untracked().trim().parse::<u32>() else {
-            return refuse("els_days", "Enter a whole number of days (0–365).");
+            return form.refuse("els_days", "Enter a whole number of days (0–365).");
         };
         let draft = ReleaseDraft {
             name: name.get_untracked(),
@@ -103,40 +87,29 @@ pub fn ReleaseForm(
             }
         })
         .collect_view();
+    let date_label = if date_locked {
+        "Deployed on"
+    } else {
+        "Planned deployment date"
+    };
     view! {
         <form class="record-form" aria-label="Release" on:submit=submit novalidate>
-            <div class="field">
-                <label for="rel-name">"Name"</label>
-                <input id="rel-name" type="text" required aria-invalid=invalid("name")
-                    aria-describedby="rel-name-error" prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))/>
-                <FieldError id="rel-name-error" message=err("name")/>
-            </div>
-            <div class="field">
-                <label for="rel-version">"Version"</label>
-                <input id="rel-version" type="text" required aria-invalid=invalid("version")
-                    aria-describedby="rel-version-error" prop:value=move || version.get()
-                    on:input=move |ev| version.set(event_target_value(&ev))/>
-                <FieldError id="rel-version-error" message=err("version")/>
-            </div>
+            <Field form id="rel-name" label="Name" field="name" text=name required=true/>
+            <Field form id="rel-version" label="Version" field="version" text=version required=true/>
             <fieldset class="field">
                 <legend>"Services it changes"</legend>
                 {services_view}
             </fieldset>
-            <div class="field">
-                <label for="rel-date">{if date_locked { "Deployed on" } else { "Planned deployment date" }}</label>
-                <input id="rel-date" type="date" aria-invalid=invalid("deployment_date") readonly=date_locked
-                    aria-describedby="rel-date-error" prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev))/>
-                <FieldError id="rel-date-error" message=err("deployment_date")/>
-            </div>
-            <div class="field">
-                <label for="rel-els">"Early life support (days)"</label>
-                <input id="rel-els" type="number" min="0" max="365" aria-invalid=invalid("els_days")
-                    aria-describedby="rel-els-error" prop:value=move || els.get()
-                    on:input=move |ev| els.set(event_target_value(&ev))/>
-                <FieldError id="rel-els-error" message=err("els_days")/>
-            </div>
+            <Field form id="rel-date" label=date_label field="deployment_date" let(wire: Wire)>
+                <input id=wire.id type="date" readonly=date_locked
+                    aria-invalid=wire.invalid() aria-describedby=wire.described_by()
+                    prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+            </Field>
+            <Field form id="rel-els" label="Early life support (days)" field="els_days" let(wire: Wire)>
+                <input id=wire.id type="number" min="0" max="365"
+                    aria-invalid=wire.invalid() aria-describedby=wire.described_by()
+                    prop:value=move || els.get() on:input=move |ev| els.set(event_target_value(&ev))/>
+            </Field>
             <RefusalLine form=form/>
             <button type="submit" class="button primary" disabled=move || busy.get()>{submit_label}</button>
         </form>
