@@ -169,7 +169,7 @@ pub async fn next_reference<S: Store>(store: &S, kind: RefKind) -> Result<Refere
 
 /// A new document id for a record kind.
 pub fn new_id(kind: &str) -> String {
-    crate::domain::couch::record::new_id(kind, &clock::uuid())
+    crate::domain::kernel::reference::new_id(kind, &clock::uuid())
 }
 
 /// The stored (serialised) name of an enum value, e.g. `in_progress`: what the list

@@ -5,9 +5,9 @@
 #![allow(dead_code)]
 
 use service_desk::domain::couch::document::NewRevision;
-use service_desk::domain::couch::record::{new_id, Record};
+use service_desk::domain::couch::record::Record;
 use service_desk::domain::demo::{self, DemoRng};
-use service_desk::domain::kernel::reference::{DeviceTag, RefKind, Reference};
+use service_desk::domain::kernel::reference::{new_id, DeviceTag, RefKind, Reference};
 use service_desk::domain::kernel::time::Timestamp;
 use service_desk::storage::idb::IdbStore;
 use service_desk::storage::Store;

@@ -1,5 +1,6 @@
 //! The one record type storage and sync see: every record kind in a `type`-tagged enum,
-//! serialised as a CouchDB document body, and the `<type>:<uuid>` document id scheme.
+//! serialised as a CouchDB document body, and reading the kind back from a
+//! `<type>:<uuid>` document id (made by `kernel::reference::new_id`).
 
 use serde::{Deserialize, Serialize};
 
@@ -61,11 +62,6 @@ pub const KINDS: [&str; 12] = [
     "feedback",
     "practice",
 ];
-
-/// A document id: `<kind>:<uuid>`, e.g. `incident:6f1c…`.
-pub fn new_id(kind: &str, uuid: &str) -> String {
-    format!("{kind}:{uuid}")
-}
 
 /// The kind part of a document id (`incident` for `incident:6f1c…`).
 pub fn kind_of_id(id: &str) -> Option<&str> {
@@ -180,6 +176,7 @@ mod tests {
     use crate::domain::couch::document::index_entry_from_json;
     use crate::domain::demo::scenario;
     use crate::domain::kernel::lifecycle::Lifecycle;
+    use crate::domain::kernel::reference::new_id;
 
     fn status_key<S: Serialize>(s: &S) -> Option<String> {
         serde_json::to_value(s)

@@ -12,10 +12,10 @@ use super::problem::{Problem, ProblemDraft, ProblemStatus};
 use super::release::{Release, ReleaseDraft, ReleaseStatus};
 use crate::domain::config::practice::{Practice, PracticeKind};
 use crate::domain::config::priority::{Impact, Priority, PriorityMatrix, Urgency};
-use crate::domain::couch::record::{new_id, Record};
+use crate::domain::couch::record::Record;
 use crate::domain::kernel::history::{Change, History};
 use crate::domain::kernel::lifecycle::Lifecycle;
-use crate::domain::kernel::reference::{DeviceTag, RefKind, Reference};
+use crate::domain::kernel::reference::{new_id, DeviceTag, RefKind, Reference};
 use crate::domain::kernel::time::Timestamp;
 use crate::domain::knowledge::article::{ArticleDraft, ArticleStatus, Audience, KnowledgeArticle};
 

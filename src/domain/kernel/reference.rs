@@ -1,9 +1,15 @@
-//! Human references (`INC-7K3QF-0042`) that stay unique across offline devices: a
-//! per-device tag in Crockford base32 plus a per-device counter, no central sequence.
+//! Record identity: document ids (`incident:<uuid>`) and human references
+//! (`INC-7K3QF-0042`) that stay unique across offline devices: a per-device tag in
+//! Crockford base32 plus a per-device counter, no central sequence.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+/// A document id: `<kind>:<uuid>`, e.g. `incident:6f1c…`.
+pub fn new_id(kind: &str, uuid: &str) -> String {
+    format!("{kind}:{uuid}")
+}
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O, U.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -9,9 +9,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::config::{Group, Service};
-use crate::domain::couch::record::new_id;
 use crate::domain::incident::{Incident, IncidentStatus};
 use crate::domain::kernel::history::Change;
+use crate::domain::kernel::reference::new_id;
 use crate::domain::kernel::time::{Timestamp, HOUR, MINUTE};
 use crate::domain::kernel::validation::{max_text, require_text, ValidationErrors};
 

@@ -186,7 +186,7 @@ pub fn procedure_from_rows(
 /// document, as the demo procedures do.
 pub fn procedure_id(service: &str) -> String {
     let suffix = service.split_once(':').map_or(service, |(_, s)| s);
-    crate::domain::couch::record::new_id("escalation_procedure", suffix)
+    crate::domain::kernel::reference::new_id("escalation_procedure", suffix)
 }
 
 #[cfg(test)]
