@@ -1,4 +1,4 @@
-//! Knowledge management: articles, their published versions and line comparison,
+//! Knowledge management: articles (with their published versions), line comparison,
 //! drafts prefilled from other records, the knowledge list query and safe Markdown.
 
 pub mod article;
@@ -6,4 +6,3 @@ pub mod line_diff;
 pub mod markdown;
 pub mod prefill;
 pub mod query;
-pub mod version;

@@ -7,9 +7,9 @@ use crate::domain::couch::revision::Rev;
 use crate::domain::incident::{Incident, LinkKind};
 use crate::domain::kernel::history::Change;
 use crate::domain::kernel::reference::{RefKind, Reference};
+use crate::domain::knowledge::article::version::RestoreError;
 use crate::domain::knowledge::article::{ArticleDraft, ArticleStatus, KnowledgeArticle};
 use crate::domain::knowledge::prefill::{self, PrefillError};
-use crate::domain::knowledge::version::RestoreError;
 use crate::domain::known_error::KnownError;
 use crate::storage::{Store, StoreError};
 

@@ -1,6 +1,8 @@
 //! Knowledge articles: Markdown knowledge for agents (internal) or the portal (public),
 //! with a review lifecycle, versions, links to known errors and reader feedback.
 
+pub mod version;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::kernel::history::{Change, History};
@@ -10,7 +12,7 @@ use crate::domain::kernel::time::Timestamp;
 use crate::domain::kernel::validation::{
     max_text, require_text, require_text_between, ValidationErrors,
 };
-use crate::domain::knowledge::version::ArticleVersion;
+use version::ArticleVersion;
 
 /// Where an article is in its life.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

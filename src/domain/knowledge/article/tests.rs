@@ -2,7 +2,7 @@
 use super::*;
 use crate::domain::kernel::lifecycle::{exhaustive_transition_check, lint, reaches_terminal};
 use crate::domain::kernel::reference::{DeviceTag, RefKind};
-use crate::domain::knowledge::version::RestoreError;
+use crate::domain::knowledge::article::version::RestoreError;
 
 fn draft() -> ArticleDraft {
     ArticleDraft {

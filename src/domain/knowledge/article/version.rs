@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::article::{ArticleStatus, Audience, KnowledgeArticle};
+use super::{ArticleStatus, Audience, KnowledgeArticle};
 use crate::domain::kernel::history::Change;
 use crate::domain::kernel::lifecycle::TransitionError;
 use crate::domain::kernel::time::Timestamp;
