@@ -185,10 +185,6 @@ fn clean(value: &Option<String>) -> Option<String> {
     crate::domain::kernel::validation::non_blank(value)
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
 impl Incident {
     /// A new incident from a valid draft: status New, priority from `matrix`, history
     /// holding the creation.

@@ -8,6 +8,7 @@ pub mod workaround;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::config::practice::Rule;
+use crate::domain::kernel::edit::Edit;
 use crate::domain::kernel::history::{Change, History};
 use crate::domain::kernel::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
 use crate::domain::kernel::reference::Reference;
@@ -166,10 +167,6 @@ impl KnownErrorDraft {
     }
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
 fn yes_no(b: bool) -> &'static str {
     if b {
         "Yes"
@@ -237,43 +234,27 @@ impl KnownError {
         by: &str,
     ) -> Result<(), ValidationErrors> {
         draft.validate()?;
-        let h = &mut self.history;
-        let mut changed = false;
-        let texts = [
-            ("title", &mut self.title, draft.title),
-            ("symptoms", &mut self.symptoms, draft.symptoms),
-            ("root_cause", &mut self.root_cause, draft.root_cause),
-            ("workaround", &mut self.workaround, draft.workaround),
-        ];
-        for (field, old, new) in texts {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        }
-        let options = [
-            ("error_code", &mut self.error_code, draft.error_code),
-            ("problem", &mut self.problem, draft.problem),
-            ("article", &mut self.article, draft.article),
-            (
+        let mut edit = Edit::new();
+        edit.text("title", &mut self.title, &draft.title)
+            .text("symptoms", &mut self.symptoms, &draft.symptoms)
+            .text("root_cause", &mut self.root_cause, &draft.root_cause)
+            .text("workaround", &mut self.workaround, &draft.workaround)
+            .optional("error_code", &mut self.error_code, &draft.error_code)
+            .optional("problem", &mut self.problem, &draft.problem)
+            .optional("article", &mut self.article, &draft.article)
+            .optional(
                 "release_introduced",
                 &mut self.release_introduced,
-                draft.release_introduced,
-            ),
-            ("fix_release", &mut self.fix_release, draft.fix_release),
-        ];
-        for (field, old, new) in options {
-            let new = non_blank(&new);
-            if h.record_field(now, by, field, show(old), show(&new)) {
-                *old = new;
-                changed = true;
-            }
-        }
-        let (old_c, new_c) = (yes_no(self.carried_forward), yes_no(draft.carried_forward));
-        changed |= h.record_field(now, by, "carried_forward", old_c, new_c);
-        self.carried_forward = draft.carried_forward;
-        if changed {
+                &draft.release_introduced,
+            )
+            .optional("fix_release", &mut self.fix_release, &draft.fix_release)
+            .value(
+                "carried_forward",
+                &mut self.carried_forward,
+                draft.carried_forward,
+                |c| yes_no(*c),
+            );
+        if edit.record(&mut self.history, now, by) {
             self.touch(now, by);
         }
         Ok(())

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::config::practice::Rule;
 use crate::domain::config::priority::Priority;
+use crate::domain::kernel::edit::Edit;
 use crate::domain::kernel::history::{Change, History};
 use crate::domain::kernel::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
 use crate::domain::kernel::reference::Reference;
@@ -157,10 +158,6 @@ impl ProblemDraft {
     }
 }
 
-fn show(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or("")
-}
-
 impl Problem {
     /// A new problem from a valid draft: status New, history holding the creation.
     pub fn create(
@@ -218,46 +215,27 @@ impl Problem {
         by: &str,
     ) -> Result<(), ValidationErrors> {
         draft.validate()?;
-        let h = &mut self.history;
-        let mut changed = false;
-        let texts = [
-            ("title", &mut self.title, draft.title),
-            ("description", &mut self.description, draft.description),
-            ("root_cause", &mut self.root_cause, draft.root_cause),
-            ("workaround", &mut self.workaround, draft.workaround),
-            ("fix_notes", &mut self.fix_notes, draft.fix_notes),
-        ];
-        for (field, old, new) in texts {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        }
-        let options = [
-            ("service", &mut self.service, draft.service),
-            (
+        let mut edit = Edit::new();
+        edit.text("title", &mut self.title, &draft.title)
+            .text("description", &mut self.description, &draft.description)
+            .text("root_cause", &mut self.root_cause, &draft.root_cause)
+            .text("workaround", &mut self.workaround, &draft.workaround)
+            .text("fix_notes", &mut self.fix_notes, &draft.fix_notes)
+            .optional("service", &mut self.service, &draft.service)
+            .optional(
                 "release_found",
                 &mut self.release_found,
-                draft.release_found,
-            ),
-            (
+                &draft.release_found,
+            )
+            .optional(
                 "target_fix_release",
                 &mut self.target_fix_release,
-                draft.target_fix_release,
-            ),
-        ];
-        for (field, old, new) in options {
-            let new = non_blank(&new);
-            if h.record_field(now, by, field, show(old), show(&new)) {
-                *old = new;
-                changed = true;
-            }
-        }
-        let (old_p, new_p) = (self.priority.label(), draft.priority.label());
-        changed |= h.record_field(now, by, "priority", old_p, new_p);
-        self.priority = draft.priority;
-        if changed {
+                &draft.target_fix_release,
+            )
+            .value("priority", &mut self.priority, draft.priority, |p| {
+                p.label()
+            });
+        if edit.record(&mut self.history, now, by) {
             self.touch(now, by);
         }
         Ok(())

@@ -11,6 +11,7 @@ pub mod report;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kernel::edit::{clean_list, Edit};
 use crate::domain::kernel::history::{Change, History};
 use crate::domain::kernel::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
 use crate::domain::kernel::reference::Reference;
@@ -142,16 +143,6 @@ impl ReleaseDraft {
     }
 }
 
-fn clean_list(items: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if !out.iter().any(|o| o == item) {
-            out.push(item.to_owned());
-        }
-    }
-    out
-}
-
 fn show_date(t: Option<Timestamp>) -> String {
     t.map(|t| t.display()).unwrap_or_default()
 }
@@ -219,32 +210,26 @@ impl Release {
             return Err(errs);
         }
         draft.validate()?;
-        let h = &mut self.history;
-        let mut changed = false;
-        for (field, old, new) in [
-            ("name", &mut self.name, draft.name),
-            ("version", &mut self.version, draft.version),
-        ] {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        }
-        let services = clean_list(&draft.services);
-        let (old_s, new_s) = (self.services.join(", "), services.join(", "));
-        changed |= h.record_field(now, by, "services", &old_s, &new_s);
-        self.services = services;
-        let (old_d, new_d) = (
-            show_date(self.deployment_date),
-            show_date(draft.deployment_date),
-        );
-        changed |= h.record_field(now, by, "deployment_date", &old_d, &new_d);
-        self.deployment_date = draft.deployment_date;
-        let (old_e, new_e) = (self.els_days.to_string(), draft.els_days.to_string());
-        changed |= h.record_field(now, by, "els_days", &old_e, &new_e);
-        self.els_days = draft.els_days;
-        if changed {
+        let mut edit = Edit::new();
+        edit.text("name", &mut self.name, &draft.name)
+            .text("version", &mut self.version, &draft.version)
+            // Unlike `Edit::list`, the cleaned list is stored even when it reads the same.
+            .value(
+                "services",
+                &mut self.services,
+                clean_list(&draft.services),
+                |s| s.join(", "),
+            )
+            .value(
+                "deployment_date",
+                &mut self.deployment_date,
+                draft.deployment_date,
+                |d| show_date(*d),
+            )
+            .value("els_days", &mut self.els_days, draft.els_days, |d| {
+                d.to_string()
+            });
+        if edit.record(&mut self.history, now, by) {
             self.touch(now, by);
         }
         Ok(())

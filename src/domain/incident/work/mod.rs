@@ -3,10 +3,11 @@
 //! declaring and standing down a major incident, links to problems, known errors and
 //! articles, and note validation. Every method changes nothing when it refuses.
 
-use super::{clean, show, Incident, IncidentDraft, IncidentStatus, MajorFlag};
+use super::{Incident, IncidentDraft, IncidentStatus, MajorFlag};
 use crate::domain::config::priority::PriorityMatrix;
 use crate::domain::couch::record::kind_of_id;
-use crate::domain::kernel::history::{Change, History};
+use crate::domain::kernel::edit::Edit;
+use crate::domain::kernel::history::Change;
 use crate::domain::kernel::lifecycle::{check_transition, TransitionError};
 use crate::domain::kernel::time::Timestamp;
 use crate::domain::kernel::validation::{max_text, require_text, ValidationErrors};
@@ -113,52 +114,34 @@ impl Incident {
         by: &str,
         matrix: &PriorityMatrix,
     ) -> bool {
-        let h = &mut self.history;
-        let mut changed = false;
-        let mut text = |h: &mut History, field: &str, old: &mut String, new: &str| {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        };
-        text(h, "title", &mut self.title, &draft.title);
-        text(h, "description", &mut self.description, &draft.description);
-        text(h, "category", &mut self.category, &draft.category);
-        let name = &draft.reporter_name;
-        text(h, "reporter_name", &mut self.reporter.name, name);
-        let contact = &draft.reporter_contact;
-        text(h, "reporter_contact", &mut self.reporter.contact, contact);
-        let (service, release) = (clean(&draft.service), clean(&draft.release));
-        if h.record_field(now, by, "service", show(&self.service), show(&service)) {
-            self.service = service;
-            changed = true;
-        }
-        if h.record_field(now, by, "release", show(&self.release), show(&release)) {
-            self.release = release;
-            changed = true;
-        }
-        let pairs = [
-            ("impact", self.impact.label(), draft.impact.label()),
-            ("urgency", self.urgency.label(), draft.urgency.label()),
-            (
+        let priority = matrix.priority(draft.impact, draft.urgency);
+        let mut edit = Edit::new();
+        edit.text("title", &mut self.title, &draft.title)
+            .text("description", &mut self.description, &draft.description)
+            .text("category", &mut self.category, &draft.category)
+            .text(
+                "reporter_name",
+                &mut self.reporter.name,
+                &draft.reporter_name,
+            )
+            .text(
+                "reporter_contact",
+                &mut self.reporter.contact,
+                &draft.reporter_contact,
+            )
+            .optional("service", &mut self.service, &draft.service)
+            .optional("release", &mut self.release, &draft.release)
+            .value("impact", &mut self.impact, draft.impact, |v| v.label())
+            .value("urgency", &mut self.urgency, draft.urgency, |v| v.label())
+            .value(
                 "environment",
-                self.environment.label(),
-                draft.environment.label(),
-            ),
-            ("channel", self.channel.label(), draft.channel.label()),
-        ];
-        for (field, old, new) in pairs {
-            changed |= h.record_field(now, by, field, old, new);
-        }
-        self.impact = draft.impact;
-        self.urgency = draft.urgency;
-        self.environment = draft.environment;
-        self.channel = draft.channel;
-        let priority = matrix.priority(self.impact, self.urgency);
-        changed |= h.record_field(now, by, "priority", self.priority.label(), priority.label());
-        self.priority = priority;
-        changed
+                &mut self.environment,
+                draft.environment,
+                |v| v.label(),
+            )
+            .value("channel", &mut self.channel, draft.channel, |v| v.label())
+            .value("priority", &mut self.priority, priority, |v| v.label());
+        edit.record(&mut self.history, now, by)
     }
 
     /// Cancels the incident (logged in error, a duplicate, …); needs a reason.

@@ -5,6 +5,7 @@ pub mod version;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::kernel::edit::{clean_list, Edit};
 use crate::domain::kernel::history::{Change, History};
 use crate::domain::kernel::lifecycle::{check_transition, move_status, Lifecycle, TransitionError};
 use crate::domain::kernel::reference::Reference;
@@ -200,16 +201,6 @@ impl ArticleDraft {
     }
 }
 
-fn clean_list(items: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(items.len());
-    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if !out.iter().any(|o| o == item) {
-            out.push(item.to_owned());
-        }
-    }
-    out
-}
-
 impl KnowledgeArticle {
     /// A new article from a valid draft: status Draft, version 1.
     pub fn create(
@@ -273,43 +264,20 @@ impl KnowledgeArticle {
         by: &str,
     ) -> Result<(), ValidationErrors> {
         draft.validate()?;
-        let h = &mut self.history;
-        let mut changed = false;
-        for (field, old, new) in [
-            ("title", &mut self.title, draft.title),
-            ("summary", &mut self.summary, draft.summary),
-        ] {
-            let new = new.trim();
-            if h.record_field(now, by, field, old, new) {
-                *old = new.to_owned();
-                changed = true;
-            }
-        }
-        let body = draft.body.trim();
-        if body != self.body {
-            h.record_field(now, by, "body", "", "edited");
-            body.clone_into(&mut self.body);
-            changed = true;
-        }
-        for (field, old, new) in [
-            ("tags", &mut self.tags, draft.tags),
-            ("services", &mut self.services, draft.services),
-            ("known_errors", &mut self.known_errors, draft.known_errors),
-        ] {
-            let new = clean_list(&new);
-            if h.record_field(now, by, field, &old.join(", "), &new.join(", ")) {
-                *old = new;
-                changed = true;
-            }
-        }
-        let (old_a, new_a) = (self.audience.label(), draft.audience.label());
-        changed |= h.record_field(now, by, "audience", old_a, new_a);
-        self.audience = draft.audience;
-        let show = |t: Option<Timestamp>| t.map(|t| t.date()).unwrap_or_default();
-        let (old_r, new_r) = (show(self.review_due), show(draft.review_due));
-        changed |= h.record_field(now, by, "review_due", &old_r, &new_r);
-        self.review_due = draft.review_due;
-        if changed {
+        let mut edit = Edit::new();
+        edit.text("title", &mut self.title, &draft.title)
+            .text("summary", &mut self.summary, &draft.summary)
+            .long_text("body", &mut self.body, &draft.body)
+            .list("tags", &mut self.tags, &draft.tags)
+            .list("services", &mut self.services, &draft.services)
+            .list("known_errors", &mut self.known_errors, &draft.known_errors)
+            .value("audience", &mut self.audience, draft.audience, |a| {
+                a.label()
+            })
+            .value("review_due", &mut self.review_due, draft.review_due, |t| {
+                t.map(|t| t.date()).unwrap_or_default()
+            });
+        if edit.record(&mut self.history, now, by) {
             self.touch(now, by);
         }
         Ok(())
