@@ -15,6 +15,7 @@ pub mod queue;
 pub mod search;
 pub mod settings;
 pub mod sync;
+pub mod url_filter;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
