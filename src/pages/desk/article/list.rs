@@ -3,8 +3,6 @@
 //! the articles whose review date has come.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
@@ -16,6 +14,7 @@ use crate::ops::clock;
 use crate::ops::error::AppError;
 use crate::ops::knowledge;
 use crate::ops::transfer::csv_export;
+use crate::pages::desk::url_filter::UrlFilter;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 
@@ -23,22 +22,11 @@ use crate::state::db::Db;
 #[component]
 pub fn ArticleList() -> impl IntoView {
     let db = Db::expect();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| {
-        let q = query.read();
-        let get = |k: &str| q.get(k).unwrap_or_default();
-        ArticleFilter::from_query(&get("status"), &get("audience"), &get("due"), &get("q"))
-    });
-    let go = move |f: ArticleFilter| {
-        let q = f.to_query();
-        let href = if q.is_empty() {
-            AppRoute::Articles.href()
-        } else {
-            format!("{}?{q}", AppRoute::Articles.href())
-        };
-        navigate(&href, NavigateOptions::default());
-    };
+    let filter = UrlFilter::new(
+        AppRoute::Articles,
+        |get| ArticleFilter::from_query(&get("status"), &get("audience"), &get("due"), &get("q")),
+        ArticleFilter::to_query,
+    );
     let data = LocalResource::new(move || {
         let _ = db.revision.get();
         async move {
@@ -47,18 +35,10 @@ pub fn ArticleList() -> impl IntoView {
         }
     });
     let text = RwSignal::new(filter.get_untracked().text);
-    let search = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let mut f = filter.get_untracked();
-            f.text = text.get_untracked().trim().to_owned();
-            go(f);
-        }
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.update(|f| f.text = text.get_untracked().trim().to_owned());
     };
-    let go_status = go.clone();
-    let go_audience = go.clone();
-    let go_due = go.clone();
     let export = move || {
         let (store, f) = (db.store(), filter.get_untracked());
         async move { csv_export::articles(&*store?, &f).await }
@@ -76,11 +56,9 @@ pub fn ArticleList() -> impl IntoView {
                 <label for="kb-filter-status">"Status"</label>
                 <select id="kb-filter-status"
                     prop:value=move || filter.get().status.map(status_key).unwrap_or("")
-                    on:change=move |ev| {
-                        let mut f = filter.get_untracked();
+                    on:change=move |ev| filter.update(|f| {
                         f.status = ArticleFilter::from_query(&event_target_value(&ev), "", "", "").status;
-                        go_status(f);
-                    }>
+                    })>
                     <option value="">"Any"</option>
                     {ArticleStatus::all().iter().map(|s| view! {
                         <option value=status_key(*s)>{s.label()}</option>
@@ -91,11 +69,9 @@ pub fn ArticleList() -> impl IntoView {
                 <label for="kb-filter-audience">"Audience"</label>
                 <select id="kb-filter-audience"
                     prop:value=move || filter.get().audience.map(audience_key).unwrap_or("")
-                    on:change=move |ev| {
-                        let mut f = filter.get_untracked();
+                    on:change=move |ev| filter.update(|f| {
                         f.audience = ArticleFilter::from_query("", &event_target_value(&ev), "", "").audience;
-                        go_audience(f);
-                    }>
+                    })>
                     <option value="">"Any"</option>
                     {Audience::ALL.into_iter().map(|a| view! {
                         <option value=audience_key(a)>{a.label()}</option>
@@ -104,11 +80,7 @@ pub fn ArticleList() -> impl IntoView {
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=move || filter.get().review_due
-                    on:change=move |ev| {
-                        let mut f = filter.get_untracked();
-                        f.review_due = event_target_checked(&ev);
-                        go_due(f);
-                    }/>
+                    on:change=move |ev| filter.update(|f| f.review_due = event_target_checked(&ev))/>
                 " Due for review only"
             </label>
             <div class="field">

@@ -3,8 +3,6 @@
 //! (open by default); the filters live in the URL.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
@@ -15,6 +13,7 @@ use crate::domain::known_error::KnownError;
 use crate::ops::error::AppError;
 use crate::ops::known_error::{self, RelatedRecords};
 use crate::ops::transfer::csv_export;
+use crate::pages::desk::url_filter::UrlFilter;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 
@@ -22,22 +21,11 @@ use crate::state::db::Db;
 #[component]
 pub fn KnownErrorList() -> impl IntoView {
     let db = Db::expect();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| {
-        let q = query.read();
-        let get = |k: &str| q.get(k).unwrap_or_default();
-        KnownErrorFilter::from_query(&get("status"), &get("q"))
-    });
-    let go = move |f: KnownErrorFilter| {
-        let q = f.to_query();
-        let href = if q.is_empty() {
-            AppRoute::KnownErrors.href()
-        } else {
-            format!("{}?{q}", AppRoute::KnownErrors.href())
-        };
-        navigate(&href, NavigateOptions::default());
-    };
+    let filter = UrlFilter::new(
+        AppRoute::KnownErrors,
+        |get| KnownErrorFilter::from_query(&get("status"), &get("q")),
+        KnownErrorFilter::to_query,
+    );
     let data = LocalResource::new(move || {
         let _ = db.revision.get();
         async move {
@@ -48,20 +36,16 @@ pub fn KnownErrorList() -> impl IntoView {
         }
     });
     let text = RwSignal::new(filter.get_untracked().text);
-    let search = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let mut f = filter.get_untracked();
-            f.text = text.get_untracked().trim().to_owned();
-            go(f);
-        }
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.update(|f| f.text = text.get_untracked().trim().to_owned());
     };
+    // A status change also applies the words typed so far.
     let on_status = move |ev: leptos::ev::Event| {
-        let mut f = filter.get_untracked();
-        f.status = StatusFilter::from_key(&event_target_value(&ev));
-        f.text = text.get_untracked().trim().to_owned();
-        go(f);
+        filter.update(|f| {
+            f.status = StatusFilter::from_key(&event_target_value(&ev));
+            f.text = text.get_untracked().trim().to_owned();
+        });
     };
     let export = move || {
         let (store, f) = (db.store(), filter.get_untracked());

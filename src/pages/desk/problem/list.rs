@@ -2,8 +2,6 @@
 //! reference or title, both kept in the URL, and a table linking to each problem.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::components::download::ExportCsv;
 use crate::components::error_panel::error_panel;
@@ -16,6 +14,7 @@ use crate::ops::directory::{self, Directory};
 use crate::ops::error::AppError;
 use crate::ops::problem;
 use crate::ops::transfer::csv_export;
+use crate::pages::desk::url_filter::UrlFilter;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 
@@ -23,22 +22,11 @@ use crate::state::db::Db;
 #[component]
 pub fn ProblemList() -> impl IntoView {
     let db = Db::expect();
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let filter = Memo::new(move |_| {
-        let q = query.read();
-        let get = |k: &str| q.get(k).unwrap_or_default();
-        ProblemFilter::from_query(&get("status"), &get("q"))
-    });
-    let go = move |f: ProblemFilter| {
-        let q = f.to_query();
-        let href = if q.is_empty() {
-            AppRoute::Problems.href()
-        } else {
-            format!("{}?{q}", AppRoute::Problems.href())
-        };
-        navigate(&href, NavigateOptions::default());
-    };
+    let filter = UrlFilter::new(
+        AppRoute::Problems,
+        |get| ProblemFilter::from_query(&get("status"), &get("q")),
+        ProblemFilter::to_query,
+    );
     let data = LocalResource::new(move || {
         let _ = db.revision.get();
         async move {
@@ -49,19 +37,12 @@ pub fn ProblemList() -> impl IntoView {
         }
     });
     let text = RwSignal::new(filter.get_untracked().text);
-    let search = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let mut f = filter.get_untracked();
-            f.text = text.get_untracked().trim().to_owned();
-            go(f);
-        }
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        filter.update(|f| f.text = text.get_untracked().trim().to_owned());
     };
     let on_status = move |ev: leptos::ev::Event| {
-        let mut f = filter.get_untracked();
-        f.status = StatusFilter::from_key(&event_target_value(&ev));
-        go(f);
+        filter.update(|f| f.status = StatusFilter::from_key(&event_target_value(&ev)));
     };
     let export = move || {
         let (store, f) = (db.store(), filter.get_untracked());
