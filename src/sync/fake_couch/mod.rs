@@ -46,12 +46,17 @@ pub enum Fault {
     Malformed,
     /// 200 with the real answer cut in half (after doing the work).
     Truncated,
+    /// `_bulk_get` only: 200 with the first revision asked for answered by this
+    /// per-document error (`{"error":{id, rev, error, reason}}`) instead of itself.
+    DocError(&'static str),
 }
 
 struct Injected {
     route: Route,
     skip: usize,
     seen: usize,
+    /// Only the one request after the skipped ones gets the fault.
+    once: bool,
     fault: Fault,
 }
 
@@ -194,10 +199,20 @@ impl FakeCouch {
 
     /// Requests to `route` after the first `skip` ones get `fault`, until [`Self::heal`].
     pub fn inject(&self, route: Route, skip: usize, fault: Fault) {
+        self.push_fault(route, skip, false, fault);
+    }
+
+    /// The request to `route` after the first `skip` ones gets `fault`; later ones do not.
+    pub fn inject_once(&self, route: Route, skip: usize, fault: Fault) {
+        self.push_fault(route, skip, true, fault);
+    }
+
+    fn push_fault(&self, route: Route, skip: usize, once: bool, fault: Fault) {
         let i = Injected {
             route,
             skip,
             seen: 0,
+            once,
             fault,
         };
         self.state.borrow_mut().faults.push(i);

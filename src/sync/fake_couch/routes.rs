@@ -108,7 +108,8 @@ impl FakeCouch {
             let mut fault = None;
             for f in st.faults.iter_mut().filter(|f| f.route == route) {
                 f.seen += 1;
-                if f.seen > f.skip && fault.is_none() {
+                let hit = f.seen > f.skip && (!f.once || f.seen == f.skip + 1);
+                if hit && fault.is_none() {
                     fault = Some(f.fault.clone());
                 }
             }
@@ -151,6 +152,7 @@ impl FakeCouch {
                     body: String::from_utf8_lossy(half).into_owned(),
                 }
             }
+            Some(Fault::DocError(err)) => doc_error(res, &body, err),
             _ => res,
         })
     }
@@ -292,5 +294,23 @@ impl FakeCouch {
             201,
             json!({ "ok": true, "id": format!("_local/{id}"), "rev": format!("0-{n}") }),
         )
+    }
+}
+
+/// A `_bulk_get` answer whose first result holds `err` for the first revision asked for.
+fn doc_error(res: Response, asked: &Value, err: &str) -> Response {
+    let Ok(mut v) = serde_json::from_str::<Value>(&res.body) else {
+        return res;
+    };
+    let first = &asked["docs"][0];
+    let entry = json!({ "error": {
+        "id": first["id"], "rev": first["rev"], "error": err, "reason": "injected",
+    } });
+    if let Some(r) = v.pointer_mut("/results/0") {
+        r["docs"] = json!([entry]);
+    }
+    Response {
+        status: 200,
+        body: v.to_string(),
     }
 }
