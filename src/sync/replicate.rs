@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value};
 
-use crate::domain::couch::document::DocState;
+use crate::domain::couch::document::{DocState, RemoteRevision};
 use crate::domain::couch::revision::Rev;
 use crate::storage::Store;
 
@@ -145,11 +145,13 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
         Ok((pulled, since))
     }
 
-    /// Fetches these revisions with their histories.
+    /// Fetches these revisions with their histories. A revision `_bulk_get` answers
+    /// with an error other than `not_found` is fetched again with `open_revs`; when that
+    /// fails too the error ends the run, before the batch's checkpoint.
     async fn fetch(
         &self,
         missing: &[(String, Vec<Rev>)],
-    ) -> Result<Vec<crate::domain::couch::document::RemoteRevision>, SyncError> {
+    ) -> Result<Vec<RemoteRevision>, SyncError> {
         if !self.no_bulk_get.get() {
             let url = self.ep.url("_bulk_get?revs=true&latest=true");
             let res = self
@@ -158,7 +160,24 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
                 .await
                 .map_err(SyncError::Offline)?;
             match res.status {
-                200..=299 => return Ok(parse_bulk_get(&res.body)?),
+                200..=299 => {
+                    let got = parse_bulk_get(&res.body)?;
+                    if got.failed.is_empty() {
+                        return Ok(got.docs);
+                    }
+                    let again: Vec<(String, Vec<Rev>)> = missing
+                        .iter()
+                        .filter(|(id, _)| got.failed.contains(id))
+                        .cloned()
+                        .collect();
+                    let mut docs: Vec<RemoteRevision> = got
+                        .docs
+                        .into_iter()
+                        .filter(|d| !got.failed.contains(&d.id))
+                        .collect();
+                    docs.extend(self.fetch_open_revs(&again).await?);
+                    return Ok(docs);
+                }
                 // No `_bulk_get` (CouchDB 1.x and some others): fall back for good.
                 400 | 404 | 405 | 501 => match SyncError::from_status(self.ep, &res) {
                     SyncError::NoDatabase(db) => return Err(SyncError::NoDatabase(db)),
@@ -167,6 +186,14 @@ impl<'a, S: Store, T: Transport> Replication<'a, S, T> {
                 _ => return Err(SyncError::from_status(self.ep, &res)),
             }
         }
+        self.fetch_open_revs(missing).await
+    }
+
+    /// Fetches these revisions one document at a time (`GET /db/doc?open_revs=…`).
+    async fn fetch_open_revs(
+        &self,
+        missing: &[(String, Vec<Rev>)],
+    ) -> Result<Vec<RemoteRevision>, SyncError> {
         let mut out = Vec::new();
         for (id, revs) in missing {
             let list: Vec<String> = revs.iter().map(Rev::to_string).collect();

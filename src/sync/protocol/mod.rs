@@ -125,15 +125,27 @@ pub fn bulk_get_request(items: &[(String, Vec<Rev>)]) -> String {
     serde_json::json!({ "docs": docs }).to_string()
 }
 
-/// The documents of a `_bulk_get` answer (`{results:[{id, docs:[{ok}|{error}]}]}`);
-/// revisions the server reports as missing or in error are skipped.
-pub fn parse_bulk_get(text: &str) -> Result<Vec<RemoteRevision>, BadAnswer> {
+/// A `_bulk_get` answer, read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BulkGetAnswer {
+    /// The revisions the server sent.
+    pub docs: Vec<RemoteRevision>,
+    /// Ids whose revisions came back with an error other than `not_found` (a timeout,
+    /// a server fault): the server has them but did not send them, so they must be
+    /// fetched again before the batch counts as stored.
+    pub failed: Vec<String>,
+}
+
+/// The documents of a `_bulk_get` answer (`{results:[{id, docs:[{ok}|{error}]}]}`).
+/// A revision reported `not_found` is skipped (the server no longer has it); one in
+/// any other error is listed in [`BulkGetAnswer::failed`].
+pub fn parse_bulk_get(text: &str) -> Result<BulkGetAnswer, BadAnswer> {
     let v: Value = serde_json::from_str(text).map_err(|e| bad("_bulk_get", e.to_string()))?;
     let results = v
         .get("results")
         .and_then(Value::as_array)
         .ok_or_else(|| bad("_bulk_get", "no results list"))?;
-    let mut out = Vec::new();
+    let mut out = BulkGetAnswer::default();
     for r in results {
         let docs = r
             .get("docs")
@@ -141,7 +153,20 @@ pub fn parse_bulk_get(text: &str) -> Result<Vec<RemoteRevision>, BadAnswer> {
             .ok_or_else(|| bad("_bulk_get", "a result without docs"))?;
         for d in docs {
             if let Some(ok) = d.get("ok") {
-                out.push(remote_revision(ok).map_err(|e| bad("_bulk_get", e))?);
+                out.docs
+                    .push(remote_revision(ok).map_err(|e| bad("_bulk_get", e))?);
+            } else if let Some(err) = d.get("error") {
+                if err.get("error").and_then(Value::as_str) == Some("not_found") {
+                    continue;
+                }
+                let id = err
+                    .get("id")
+                    .or_else(|| r.get("id"))
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad("_bulk_get", "an error without the document's id"))?;
+                if !out.failed.iter().any(|f| f == id) {
+                    out.failed.push(id.to_owned());
+                }
             }
         }
     }

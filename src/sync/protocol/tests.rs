@@ -82,7 +82,7 @@ fn answers_parse_or_fail_clearly() {
     assert_eq!(diff["a"], vec![r("2-y")]);
     assert!(parse_revs_diff(r#"{"a":{"missing":["bad"]}}"#).is_err());
     let got = parse_bulk_get(r#"{"results":[{"id":"a","docs":[{"ok":{"_id":"a","_rev":"1-x","v":1}},{"error":{"id":"a","rev":"9-q","error":"not_found"}}]}]}"#).unwrap();
-    assert_eq!(got.len(), 1);
+    assert_eq!((got.docs.len(), got.failed.len()), (1, 0));
     assert!(parse_bulk_get(r#"{"results":[{"id":"a"}]}"#).is_err());
     let open = parse_open_revs(r#"[{"ok":{"_id":"a","_rev":"1-x"}},{"missing":"2-y"}]"#).unwrap();
     assert_eq!(open.len(), 1);
@@ -94,4 +94,19 @@ fn answers_parse_or_fail_clearly() {
         error_reason(r#"{"error":"forbidden","reason":"no"}"#).as_deref(),
         Some("forbidden: no")
     );
+}
+
+#[test]
+fn bulk_get_errors_other_than_not_found_are_listed_to_fetch_again() {
+    let text = json!({ "results": [
+        { "id": "a", "docs": [{ "ok": { "_id": "a", "_rev": "1-x" } }] },
+        { "id": "b", "docs": [{ "error": { "id": "b", "rev": "1-y", "error": "timeout", "reason": "" } }] },
+        { "id": "c", "docs": [{ "error": { "rev": "1-z", "error": "internal_server_error" } }] },
+        { "id": "d", "docs": [{ "error": { "id": "d", "rev": "1-w", "error": "not_found" } }] },
+    ] });
+    let got = parse_bulk_get(&text.to_string()).unwrap();
+    assert_eq!(got.docs.len(), 1);
+    assert_eq!(got.failed, ["b", "c"], "not_found is not fetched again");
+    let nameless = r#"{"results":[{"docs":[{"error":{"error":"timeout"}}]}]}"#;
+    assert!(parse_bulk_get(nameless).is_err());
 }

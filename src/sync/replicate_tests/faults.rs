@@ -1,7 +1,7 @@
 //! Native tests of the replicator when things go wrong: interrupted runs resuming at
 //! their checkpoints, checkpoints lost on one side, a recreated database, unsendable
-//! and refused documents, refused access, server errors, malformed answers, and
-//! CouchDB 2+'s opaque string sequences as checkpoints.
+//! and refused documents, refused access, server errors, malformed answers, `_bulk_get`
+//! entries in error, and CouchDB 2+'s opaque string sequences as checkpoints.
 
 use std::collections::BTreeMap;
 
@@ -358,4 +358,71 @@ fn string_sequences_are_opaque_checkpoints() {
     assert_eq!(a.run_batch(&couch, 2).unwrap().progress.pulled, 1);
     assert_eq!(couch.served().changes_rows, 1);
     assert_eq!(a.ids().len(), 6);
+}
+
+#[test]
+fn a_bulk_get_error_entry_is_fetched_again_not_skipped() {
+    let (couch, a) = (FakeCouch::new(), Device::new("A"));
+    let ids = numbered(5);
+    for id in &ids {
+        couch.create(id, &body(id, id));
+    }
+    // The second batch's first revision comes back as `{"error":"timeout"}`.
+    couch.inject_once(Route::BulkGet, 1, Fault::DocError("timeout"));
+    let rep = a.run_batch(&couch, 2).unwrap();
+    assert_eq!(a.ids(), ids, "the revision in error was fetched again");
+    assert_eq!(rep.progress.pulled, 5);
+    assert_eq!(couch.count(Route::OpenRevs), 1, "only that document again");
+    assert_eq!(
+        a.checkpoints(&couch, Direction::Pull),
+        (Some(json!(5)), Some(json!(5)))
+    );
+}
+
+#[test]
+fn a_bulk_get_error_entry_that_fails_again_stops_before_its_checkpoint() {
+    let (couch, a) = (FakeCouch::new(), Device::new("A"));
+    let ids = numbered(5);
+    for id in &ids {
+        couch.create(id, &body(id, id));
+    }
+    couch.inject_once(Route::BulkGet, 1, Fault::DocError("internal_server_error"));
+    couch.inject(Route::OpenRevs, 0, Fault::Status(500));
+    let err = a.run_batch(&couch, 2).unwrap_err();
+    assert!(
+        matches!(err, SyncError::Server { status: 500, .. }) && err.is_transient(),
+        "{err:?}"
+    );
+    assert_eq!(a.ids(), ids[..2], "nothing of the failed batch is stored");
+    assert_eq!(
+        a.checkpoints(&couch, Direction::Pull),
+        (Some(json!(2)), Some(json!(2))),
+        "the checkpoint stays before the batch that was not stored"
+    );
+    couch.heal();
+    assert_eq!(a.run_batch(&couch, 2).unwrap().progress.pulled, 3);
+    assert_eq!(a.ids(), ids);
+    assert_eq!(
+        a.checkpoints(&couch, Direction::Pull),
+        (Some(json!(5)), Some(json!(5)))
+    );
+}
+
+#[test]
+fn a_bulk_get_not_found_entry_is_skipped_and_not_fetched_again() {
+    let (couch, a) = (FakeCouch::new(), Device::new("A"));
+    let ids = numbered(3);
+    for id in &ids {
+        couch.create(id, &body(id, id));
+    }
+    // A revision the server no longer has: nothing to fetch, the pull goes on.
+    couch.inject_once(Route::BulkGet, 0, Fault::DocError("not_found"));
+    let rep = a.run(&couch).unwrap();
+    assert_eq!(rep.progress.pulled, 2);
+    assert_eq!(a.ids(), ids[1..]);
+    assert_eq!(couch.count(Route::OpenRevs), 0);
+    assert_eq!(
+        a.checkpoints(&couch, Direction::Pull),
+        (Some(json!(3)), Some(json!(3)))
+    );
 }
