@@ -58,18 +58,19 @@ fn SyncIndicator() -> impl IntoView {
         Phase::Offline(_) => "offline",
         Phase::Paused(_) => "paused",
     };
-    let title = move || match st.get().phase {
-        Phase::Offline(why) | Phase::Paused(why) => why,
-        _ => String::new(),
+    let title = move || {
+        let s = st.get();
+        match s.phase {
+            Phase::Offline(why) | Phase::Paused(why) => why,
+            _ if s.pending.is_err() => s.pending_fact(),
+            _ => String::new(),
+        }
     };
     view! {
         <a class="sync-indicator" data-phase=phase title=title href=AppRoute::Sync.href()>
             <span class="sync-dot" aria-hidden="true"></span>
             {move || st.get().label()}
-            {move || {
-                let s = st.get();
-                (s.pending > 0).then(|| format!(" · {} not yet pushed", s.pending))
-            }}
+            {move || st.get().pending_note()}
             {move || {
                 let s = st.get();
                 matches!(s.phase, Phase::Syncing).then(|| format!(" · ↓{} ↑{}", s.pulled, s.pushed))

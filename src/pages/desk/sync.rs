@@ -136,7 +136,7 @@ fn SyncStatusPanel() -> impl IntoView {
             })}
             <ul class="facts">
                 <li>"Last sync: " {last}</li>
-                <li>"Not yet pushed: " {move || st.get().pending}</li>
+                <li>{move || st.get().pending_fact()}</li>
                 <li>{move || format!("Pulled {} · Pushed {}", st.get().pulled, st.get().pushed)}</li>
                 <li><A href=AppRoute::Conflicts.href()>{move || format!("Conflicts ({})", st.get().conflicts)}</A></li>
             </ul>

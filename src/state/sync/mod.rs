@@ -28,7 +28,7 @@ pub const SETTINGS_KEY: &str = "sync-settings";
 const LAST_KEY: &str = "sync-last";
 
 pub use crate::state::sync::model::{Phase, SyncSettings, SyncStatus};
-use crate::state::sync::support::{js_random, local_id, pushed_through, transport};
+use crate::state::sync::support::{js_random, local_id, pending_changes, transport};
 
 /// The sync handle, provided as context.
 #[derive(Clone, Copy)]
@@ -171,13 +171,9 @@ impl SyncHandle {
             let _ = self.status.try_update(|s| s.conflicts = conflicts);
             return;
         };
-        let pending = match local_id(&store).await {
-            Ok(id) => {
-                let since = pushed_through(&store, &ep, &id).await;
-                store.count_changes(since).await.unwrap_or(0)
-            }
-            Err(_) => 0,
-        };
+        let pending = pending_changes(&store, &ep)
+            .await
+            .map_err(|e| e.to_string());
         let conflicts = store.conflicted(0).await.map_or(0, |v| v.len() as u32);
         let rejected: Vec<Rejection> = store
             .meta_get(REJECTED_KEY)

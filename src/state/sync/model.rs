@@ -39,17 +39,32 @@ pub enum Phase {
 }
 
 /// Everything the indicator and the sync page show.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncStatus {
     pub phase: Phase,
     pub pulled: u64,
     pub pushed: u64,
     /// Last successful run, ms since the epoch.
     pub last_sync: Option<i64>,
-    /// Local changes not yet pushed.
-    pub pending: u32,
+    /// Local changes not yet pushed, or why they could not be counted (a storage
+    /// error must not read as "nothing to push").
+    pub pending: Result<u32, String>,
     pub conflicts: u32,
     pub rejected: Vec<Rejection>,
+}
+
+impl Default for SyncStatus {
+    fn default() -> Self {
+        SyncStatus {
+            phase: Phase::default(),
+            pulled: 0,
+            pushed: 0,
+            last_sync: None,
+            pending: Ok(0),
+            conflicts: 0,
+            rejected: Vec::new(),
+        }
+    }
 }
 
 impl SyncStatus {
@@ -62,6 +77,24 @@ impl SyncStatus {
             Phase::UpToDate => "Sync: up to date",
             Phase::Offline(_) => "Sync: offline",
             Phase::Paused(_) => "Sync: paused",
+        }
+    }
+
+    /// What the header adds about local changes: " · 3 not yet pushed", nothing when
+    /// there are none, " · not yet pushed: unknown" when they could not be counted.
+    pub fn pending_note(&self) -> Option<String> {
+        match &self.pending {
+            Ok(0) => None,
+            Ok(n) => Some(format!(" · {n} not yet pushed")),
+            Err(_) => Some(" · not yet pushed: unknown".into()),
+        }
+    }
+
+    /// The sync page's line: "Not yet pushed: 3", or "Not yet pushed: unknown (why)".
+    pub fn pending_fact(&self) -> String {
+        match &self.pending {
+            Ok(n) => format!("Not yet pushed: {n}"),
+            Err(why) => format!("Not yet pushed: unknown ({why})"),
         }
     }
 }
@@ -95,5 +128,32 @@ mod tests {
         let text = serde_json::to_string(&saved).unwrap();
         assert!(!text.contains("password"));
         assert_eq!(serde_json::from_str::<SyncSettings>(&text).unwrap(), saved);
+    }
+
+    #[test]
+    fn a_storage_error_counting_unpushed_changes_shows_as_unknown_not_zero() {
+        let with = |pending| SyncStatus {
+            phase: Phase::UpToDate,
+            pending,
+            ..SyncStatus::default()
+        };
+        let none = with(Ok(0));
+        assert_eq!(none.pending_note(), None);
+        assert_eq!(none.pending_fact(), "Not yet pushed: 0");
+        let some = with(Ok(3));
+        assert_eq!(some.pending_note().as_deref(), Some(" · 3 not yet pushed"));
+        assert_eq!(some.pending_fact(), "Not yet pushed: 3");
+        let broken = with(Err("local storage: the database is closing".into()));
+        assert_eq!(
+            broken.pending_note().as_deref(),
+            Some(" · not yet pushed: unknown")
+        );
+        assert_eq!(
+            broken.pending_fact(),
+            "Not yet pushed: unknown (local storage: the database is closing)"
+        );
+        assert_eq!(broken.label(), "Sync: up to date");
+        let text = serde_json::to_string(&broken).unwrap();
+        assert_eq!(serde_json::from_str::<SyncStatus>(&text).unwrap(), broken);
     }
 }

@@ -2,7 +2,7 @@
 //! how far the push got, the transport (the browser's `fetch`; none in native builds),
 //! and a random number for retry jitter.
 
-use crate::storage::Store;
+use crate::storage::{Store, StoreError};
 use crate::sync::checkpoint::{replication_id, Checkpoint, Direction};
 use crate::sync::transport::{Endpoint, SyncError};
 
@@ -22,18 +22,28 @@ pub async fn local_id(store: &AppStore) -> Result<String, SyncError> {
     Ok(id)
 }
 
-/// The local sequence the push has recorded as done (0 when never pushed).
-pub async fn pushed_through(store: &AppStore, ep: &Endpoint, local: &str) -> u64 {
+/// The local sequence the push has recorded as done (0 when never pushed, or when
+/// its checkpoint is unreadable: the push starts over then too).
+pub async fn pushed_through(
+    store: &AppStore,
+    ep: &Endpoint,
+    local: &str,
+) -> Result<u64, StoreError> {
     let rep = replication_id(local, &ep.server, &ep.db, Direction::Push);
     let key = crate::sync::replicate::checkpoint_key(&rep);
-    store
+    Ok(store
         .meta_get(&key)
-        .await
-        .ok()
-        .flatten()
+        .await?
         .map(|t| Checkpoint::parse(&t))
         .and_then(|c| c.history.first().and_then(|e| e.last_seq.as_u64()))
-        .unwrap_or(0)
+        .unwrap_or(0))
+}
+
+/// Local changes the push has not sent yet.
+pub async fn pending_changes(store: &AppStore, ep: &Endpoint) -> Result<u32, SyncError> {
+    let id = local_id(store).await?;
+    let since = pushed_through(store, ep, &id).await?;
+    Ok(store.count_changes(since).await?)
 }
 
 #[cfg(target_arch = "wasm32")]
