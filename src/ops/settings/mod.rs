@@ -1,6 +1,6 @@
 //! Desk configuration actions for the settings page: read the settings and escalation
-//! procedures, save SLA targets or the priority matrix (each touching only its part),
-//! and save one service's escalation procedure.
+//! procedures, save SLA targets or the priority matrix (each touching only its part, on
+//! the revision the page read), and save one service's escalation procedure.
 
 use crate::domain::config::escalation::EscalationProcedure;
 use crate::domain::config::priority::PriorityMatrix;
@@ -21,6 +21,9 @@ pub const PROCEDURE_KIND: &str = "escalation_procedure";
 pub struct SettingsData {
     /// Matrix and SLA targets (defaults when none are stored).
     pub settings: DeskSettings,
+    /// The revision `settings` was read at (None when none are stored): saves of the
+    /// SLA targets and the matrix are made on it.
+    pub settings_rev: Option<Rev>,
     /// Each stored procedure with the revision it was read at.
     pub procedures: Vec<(EscalationProcedure, Rev)>,
     /// Services and groups, for names and pickers.
@@ -29,7 +32,7 @@ pub struct SettingsData {
 
 /// Loads the settings, the escalation procedures and the directory.
 pub async fn load<S: Store>(store: &S) -> Result<SettingsData, AppError> {
-    let (settings, _) = current(store).await?;
+    let (settings, settings_rev) = current(store).await?;
     let mut procedures = Vec::new();
     for record in all_of_kind(store, PROCEDURE_KIND).await? {
         if let Record::EscalationProcedure(p) = record {
@@ -40,6 +43,7 @@ pub async fn load<S: Store>(store: &S) -> Result<SettingsData, AppError> {
     }
     Ok(SettingsData {
         settings,
+        settings_rev,
         procedures,
         directory: directory::load(store).await?,
     })
@@ -64,31 +68,45 @@ async fn current<S: Store>(store: &S) -> Result<(DeskSettings, Option<Rev>), App
     }
 }
 
-/// Reads the current settings, applies `change` and writes them back, so saving one
-/// part never overwrites another part changed meanwhile.
+/// Applies `change` to the settings stored at revision `parent` (None = none stored)
+/// and writes them on that revision, so saving one part keeps the other part as
+/// stored. When they changed since `parent` was read (another tab, a sync), nothing is
+/// written and the save is refused as [`AppError::Stale`]: the other change is never
+/// lost. Returns the settings as stored and their new revision.
 async fn update<S: Store>(
     store: &S,
+    parent: Option<Rev>,
     change: impl FnOnce(&mut DeskSettings),
-) -> Result<DeskSettings, AppError> {
+) -> Result<(DeskSettings, Rev), AppError> {
     let (mut settings, rev) = current(store).await?;
+    if rev != parent {
+        return Err(AppError::Stale);
+    }
     change(&mut settings);
     settings.updated = super::clock::now();
-    save(store, &Record::Settings(settings.clone()), rev).await?;
-    Ok(settings)
+    let written = save(store, &Record::Settings(settings.clone()), parent).await?;
+    Ok((settings, written.rev))
 }
 
-/// Saves the SLA targets after checking them; nothing is written when they are invalid.
-pub async fn save_sla<S: Store>(store: &S, sla: SlaPolicy) -> Result<DeskSettings, AppError> {
+/// Saves the SLA targets on revision `parent` of the settings after checking them;
+/// nothing is written when they are invalid or the settings changed since (stale).
+pub async fn save_sla<S: Store>(
+    store: &S,
+    sla: SlaPolicy,
+    parent: Option<Rev>,
+) -> Result<(DeskSettings, Rev), AppError> {
     sla.validate()?;
-    update(store, |s| s.sla = sla).await
+    update(store, parent, |s| s.sla = sla).await
 }
 
-/// Saves the priority matrix.
+/// Saves the priority matrix on revision `parent` of the settings; refused as stale
+/// when they changed since.
 pub async fn save_matrix<S: Store>(
     store: &S,
     matrix: PriorityMatrix,
-) -> Result<DeskSettings, AppError> {
-    update(store, |s| s.matrix = matrix).await
+    parent: Option<Rev>,
+) -> Result<(DeskSettings, Rev), AppError> {
+    update(store, parent, |s| s.matrix = matrix).await
 }
 
 /// Saves a service's escalation procedure, made on revision `parent` (None = new);

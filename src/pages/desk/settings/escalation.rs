@@ -5,17 +5,14 @@
 use leptos::prelude::*;
 
 use super::levels::{control_id, LevelRowView, LevelSignals, RowAction};
-use super::spawn_action;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::escalation::EscalationProcedure;
 use crate::domain::config::settings_form::{
     level_rows, move_level, procedure_from_rows, procedure_id, LevelRow,
 };
 use crate::domain::config::{Group, Service};
 use crate::domain::couch::revision::Rev;
-use crate::ops::error::AppError;
 use crate::ops::settings::save_procedure;
-use crate::state::db::Db;
-use crate::state::toast::Toasts;
 
 /// Every service with its escalation procedure.
 #[component]
@@ -81,8 +78,6 @@ fn ProcedureEditor(
     /// The stored procedure and its revision, if the service has one.
     existing: Option<(EscalationProcedure, Rev)>,
 ) -> impl IntoView {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
     let prefix = prefix_for(&service.id);
     let heading_id = format!("{prefix}-heading");
     let errors_id = format!("{prefix}-errors");
@@ -103,8 +98,18 @@ fn ProcedureEditor(
             .map(|(k, r)| LevelSignals::new(k as u64, r))
             .collect::<Vec<_>>(),
     );
-    let errors = RwSignal::new(Vec::<String>::new());
-    let busy = RwSignal::new(false);
+    let form = FormState::new("procedure");
+    // The procedure's messages as one list (they concern levels, not one control);
+    // a refusal of the whole save shows on the refusal line instead.
+    let messages = move || {
+        form.errors.with(|e| {
+            e.iter()
+                .flat_map(|e| e.0.iter())
+                .filter(|e| e.field != form.refusal_field)
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+        })
+    };
     let service_name = service.name.clone();
 
     let add_level = {
@@ -156,33 +161,21 @@ fn ProcedureEditor(
     let done_name = service_name.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form: Vec<LevelRow> = rows.with_untracked(|v| v.iter().map(|r| r.read()).collect());
+        let form_rows: Vec<LevelRow> =
+            rows.with_untracked(|v| v.iter().map(|r| r.read()).collect());
         let now = crate::ops::clock::now();
-        let procedure = match procedure_from_rows(&doc_id, &service_id, &form, now) {
+        let procedure = match procedure_from_rows(&doc_id, &service_id, &form_rows, now) {
             Ok(p) => p,
             Err(e) => {
-                errors.set(e.0.into_iter().map(|e| e.message).collect());
+                form.errors.set(Some(e));
                 return;
             }
         };
         let parent = rev.get_untracked();
-        let name = done_name.clone();
-        spawn_action(
-            db,
-            busy,
+        form.run(
+            format!("Escalation procedure for {done_name} saved."),
             move |store| async move { save_procedure(&*store, &procedure, parent).await },
-            move |result| match result {
-                Ok(new_rev) => {
-                    rev.set(Some(new_rev));
-                    errors.set(Vec::new());
-                    db.changed();
-                    toasts.success(format!("Escalation procedure for {name} saved."));
-                }
-                Err(AppError::Validation(v)) => {
-                    errors.set(v.0.into_iter().map(|e| e.message).collect())
-                }
-                Err(e) => toasts.error(format!("The escalation procedure was not saved: {e}")),
-            },
+            move |new_rev| rev.set(Some(new_rev)),
         );
     };
 
@@ -244,14 +237,15 @@ fn ProcedureEditor(
                 <form class="settings-form" on:submit=submit.clone() novalidate aria-describedby=errors_id.clone()>
                     {editor.clone()}
                     <ul class="field-error level-errors" id=errors_id.clone() aria-live="polite">
-                        {move || errors.get().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>
+                    <RefusalLine form=form/>
                     <div class="form-actions">
                         <button class="button" type="button" on:click=add_level_click.clone()>
                             "Add level"<span class="visually-hidden">{for_service.clone()}</span>
                         </button>
                         " "
-                        <button class="button button-primary" type="submit" disabled=move || busy.get()>
+                        <button class="button button-primary" type="submit" disabled=move || form.busy.get()>
                             "Save escalation procedure"<span class="visually-hidden">{for_service.clone()}</span>
                         </button>
                     </div>

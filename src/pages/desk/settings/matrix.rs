@@ -3,35 +3,32 @@
 
 use leptos::prelude::*;
 
-use super::spawn_action;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::priority::{Impact, Priority, PriorityMatrix, Urgency};
+use crate::domain::couch::revision::Rev;
 use crate::ops::settings::save_matrix;
-use crate::state::db::Db;
-use crate::state::toast::Toasts;
 
 /// Editing impact × urgency → priority.
 #[component]
 pub fn MatrixSection(
     /// The stored matrix the grid starts from.
     initial: PriorityMatrix,
+    /// The revision of the settings the grid shows, shared with the SLA section: a
+    /// save is made on it (refused when the settings changed elsewhere since) and
+    /// moves it on.
+    rev: RwSignal<Option<Rev>>,
 ) -> impl IntoView {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
     let matrix = RwSignal::new(initial);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("matrix");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let m = matrix.get_untracked();
-        spawn_action(
-            db,
-            busy,
-            move |store| async move { save_matrix(&*store, m).await },
-            move |result| match result {
-                Ok(_) => {
-                    db.changed();
-                    toasts.success("Priority matrix saved.");
-                }
-                Err(e) => toasts.error(format!("The priority matrix was not saved: {e}")),
+        let (m, parent) = (matrix.get_untracked(), rev.get_untracked());
+        form.run(
+            "Priority matrix saved.",
+            move |store| async move { save_matrix(&*store, m, parent).await },
+            move |(saved, new_rev)| {
+                matrix.set(saved.matrix);
+                rev.set(Some(new_rev));
             },
         );
     };
@@ -70,8 +67,9 @@ pub fn MatrixSection(
                             .collect_view()}
                     </tbody>
                 </table>
+                <RefusalLine form=form/>
                 <div class="form-actions">
-                    <button class="button button-primary" type="submit" disabled=move || busy.get()>
+                    <button class="button button-primary" type="submit" disabled=move || form.busy.get()>
                         "Save priority matrix"
                     </button>
                     " "

@@ -1,6 +1,7 @@
 //! Desk settings: SLA targets per priority, the priority matrix and the escalation
-//! procedures per service, each section saved on its own; and the storage this desk
-//! uses in the browser.
+//! procedures per service, each section saved on its own through its form's
+//! [`FormState`](crate::components::form::state::FormState), on the revision it was
+//! read at; and the storage this desk uses in the browser.
 
 mod duration_field;
 mod escalation;
@@ -9,45 +10,16 @@ mod matrix;
 mod sla;
 mod storage;
 
-use std::future::Future;
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
 use crate::components::error_panel::error_panel;
-use crate::ops::error::AppError;
 use crate::ops::settings;
 use crate::state::db::Db;
-use crate::storage::AppStore;
 
 use escalation::EscalationSection;
 use matrix::MatrixSection;
 use sla::SlaSection;
 use storage::StorageSection;
-
-/// Runs `action` against the store in the background while `busy` is set, then hands
-/// the outcome to `done`.
-fn spawn_action<T, F, Fut>(
-    db: Db,
-    busy: RwSignal<bool>,
-    action: F,
-    done: impl FnOnce(Result<T, AppError>) + 'static,
-) where
-    T: 'static,
-    F: FnOnce(Rc<AppStore>) -> Fut,
-    Fut: Future<Output = Result<T, AppError>> + 'static,
-{
-    let fut = db.store().map(action);
-    busy.set(true);
-    leptos::task::spawn_local(async move {
-        let result = match fut {
-            Ok(fut) => fut.await,
-            Err(e) => Err(AppError::from(e)),
-        };
-        busy.set(false);
-        done(result);
-    });
-}
 
 /// The settings page.
 #[component]
@@ -75,14 +47,20 @@ pub fn DeskSettingsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p role="status">"Loading settings…"</p> }>
             <ErrorBoundary fallback=error_panel>
                 {move || Suspend::new(async move {
-                    data.await.map(|d| view! {
-                        <SlaSection initial=d.settings.sla.clone()/>
-                        <MatrixSection initial=d.settings.matrix.clone()/>
-                        <EscalationSection
-                            services=d.directory.services.clone()
-                            groups=d.directory.groups.clone()
-                            procedures=d.procedures.clone()
-                        />
+                    data.await.map(|d| {
+                        // The SLA targets and the matrix are parts of one settings
+                        // document: both sections save on this revision, and each save
+                        // moves it on for the other.
+                        let rev = RwSignal::new(d.settings_rev.clone());
+                        view! {
+                            <SlaSection initial=d.settings.sla.clone() rev=rev/>
+                            <MatrixSection initial=d.settings.matrix.clone() rev=rev/>
+                            <EscalationSection
+                                services=d.directory.services.clone()
+                                groups=d.directory.groups.clone()
+                                procedures=d.procedures.clone()
+                            />
+                        }
                     })
                 })}
             </ErrorBoundary>

@@ -6,17 +6,14 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::duration_field::DurationField;
-use super::spawn_action;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::components::priority_badge::PriorityBadge;
 use crate::domain::config::priority::Priority;
 use crate::domain::config::settings_form::{sla_form, sla_policy, SlaForm, SlaRow};
 use crate::domain::config::{SlaPolicy, SLA_FIELDS};
+use crate::domain::couch::revision::Rev;
 use crate::domain::kernel::duration_input::{DurationInput, DurationUnit};
-use crate::domain::kernel::validation::ValidationErrors;
-use crate::ops::error::AppError;
 use crate::ops::settings::save_sla;
-use crate::state::db::Db;
-use crate::state::toast::Toasts;
 
 /// The form signals of one priority's row.
 #[derive(Clone, Copy)]
@@ -67,13 +64,15 @@ impl RowSignals {
 pub fn SlaSection(
     /// The stored targets the form starts from.
     initial: SlaPolicy,
+    /// The revision of the settings the form shows, shared with the matrix section:
+    /// a save is made on it (refused when the settings changed elsewhere since) and
+    /// moves it on.
+    rev: RwSignal<Option<Rev>>,
 ) -> impl IntoView {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
     let start = sla_form(&initial);
     let rows: [RowSignals; 5] = std::array::from_fn(|k| RowSignals::new(&start[k]));
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
+    let form = FormState::new("sla");
+    let errors = form.errors;
     let confirming = RwSignal::new(false);
     let restore_ref = NodeRef::<html::Button>::new();
     let confirm_ref = NodeRef::<html::Button>::new();
@@ -85,26 +84,20 @@ pub fn SlaSection(
         }
     };
     let store_policy = move |policy: SlaPolicy, done: &'static str| {
-        spawn_action(
-            db,
-            busy,
-            move |store| async move { save_sla(&*store, policy).await },
-            move |result| match result {
-                Ok(saved) => {
-                    errors.set(None);
-                    show(&saved.sla);
-                    db.changed();
-                    toasts.success(done);
-                }
-                Err(AppError::Validation(v)) => errors.set(Some(v)),
-                Err(e) => toasts.error(format!("The SLA targets were not saved: {e}")),
+        let parent = rev.get_untracked();
+        form.run(
+            done,
+            move |store| async move { save_sla(&*store, policy, parent).await },
+            move |(saved, new_rev)| {
+                show(&saved.sla);
+                rev.set(Some(new_rev));
             },
         );
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form: SlaForm = std::array::from_fn(|k| rows[k].read());
-        match sla_policy(&form) {
+        let typed: SlaForm = std::array::from_fn(|k| rows[k].read());
+        match sla_policy(&typed) {
             Ok(policy) => store_policy(policy, "SLA targets saved."),
             Err(e) => errors.set(Some(e)),
         }
@@ -154,17 +147,18 @@ pub fn SlaSection(
                             .into_iter()
                             .zip(rows)
                             .zip(SLA_FIELDS)
-                            .map(|((p, row), fields)| sla_row(p, row, fields, errors))
+                            .map(|((p, row), fields)| sla_row(p, row, fields, form))
                             .collect_view()}
                     </tbody>
                 </table>
                 <p class="field-error" role="alert">{summary}</p>
+                <RefusalLine form=form/>
                 <div class="form-actions">
-                    <button class="button button-primary" type="submit" disabled=move || busy.get()>
+                    <button class="button button-primary" type="submit" disabled=move || form.busy.get()>
                         "Save SLA targets"
                     </button>
                     " "
-                    <button class="button" type="button" node_ref=restore_ref on:click=ask disabled=move || busy.get()>
+                    <button class="button" type="button" node_ref=restore_ref on:click=ask disabled=move || form.busy.get()>
                         "Restore defaults"
                     </button>
                 </div>
@@ -190,18 +184,10 @@ fn sla_row(
     priority: Priority,
     row: RowSignals,
     (response_field, resolution_field): (&'static str, &'static str),
-    errors: RwSignal<Option<ValidationErrors>>,
+    form: FormState,
 ) -> impl IntoView {
     let p = priority.short();
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.for_field(field))
-                    .map(str::to_owned)
-            })
-        })
-    };
+    let err = move |field: &'static str| form.error(field);
     let planned_id = format!("sla-{}-planned", p.to_lowercase());
     view! {
         <tr>
