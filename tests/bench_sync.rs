@@ -178,6 +178,7 @@ impl Store for Timed<'_> {
     async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> { self.time("meta", self.inner.meta_get(key)).await }
     async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> { self.time("meta", self.inner.meta_put(key, value)).await }
     async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError> { self.time("reserve_counters", self.inner.reserve_counters(key, count)).await }
+    async fn raise_counter(&self, key: &str, at_least: u64) -> Result<u64, StoreError> { self.time("raise_counter", self.inner.raise_counter(key, at_least)).await }
 }
 
 /// One request outside any measurement; panics unless the server answers 2xx.

@@ -219,6 +219,45 @@ async fn counters_are_atomic_across_connections() {
     IdbStore::delete_database(&name).await.unwrap();
 }
 
+#[wasm_bindgen_test]
+async fn a_raised_counter_never_rolls_back_a_reservation_of_another_connection() {
+    let (a, name) = fresh().await;
+    let b = IdbStore::open(&name).await.unwrap();
+    a.meta_put("counter:INC", "4").await.unwrap();
+    // A restore raising the counter to a backup's 7 while another tab reserves five:
+    // whichever runs first, the counter ends past every number handed out.
+    let (raised, first) = futures_join(
+        a.raise_counter("counter:INC", 7),
+        b.reserve_counters("counter:INC", 5),
+    )
+    .await;
+    let (raised, first) = (raised.unwrap(), first.unwrap());
+    let end = (first + 4).max(7);
+    assert!(
+        (first == 8 && raised == 7) || (first == 5 && raised == 9),
+        "raised {raised}, reserved from {first}"
+    );
+    assert_eq!(
+        a.meta_get("counter:INC").await.unwrap(),
+        Some(end.to_string())
+    );
+    // A lower value changes nothing; a damaged counter is refused, not reset.
+    assert_eq!(b.raise_counter("counter:INC", 3).await.unwrap(), end);
+    assert_eq!(a.next_counter("counter:INC").await.unwrap(), end + 1);
+    a.meta_put("counter:BAD", "x").await.unwrap();
+    assert!(matches!(
+        a.raise_counter("counter:BAD", 5).await,
+        Err(StoreError::Corrupt { .. })
+    ));
+    assert_eq!(
+        a.meta_get("counter:BAD").await.unwrap().as_deref(),
+        Some("x")
+    );
+    drop(a);
+    drop(b);
+    IdbStore::delete_database(&name).await.unwrap();
+}
+
 /// Polls two futures together (no futures crate needed for one join).
 async fn futures_join<A: std::future::Future, B: std::future::Future>(
     a: A,

@@ -538,16 +538,7 @@ impl Store for IdbStore {
         let tx = self.tx(&[META], true)?;
         let meta = tx.object_store(META).map_err(idb_error)?;
         let k = JsValue::from_str(key);
-        let req = meta.as_sys().get(&k).map_err(|e| js_error(&e))?;
-        let current = RawRequest::new(req).await?;
-        let current = if current.is_undefined() {
-            None
-        } else {
-            Some(current.as_string().ok_or_else(|| StoreError::Corrupt {
-                id: format!("meta:{key}"),
-                reason: "value is not a string".into(),
-            })?)
-        };
+        let current = stored_counter(meta.as_sys(), &k, key).await?;
         let n = super::counter_advance(key, current.as_deref(), count)?;
         meta.as_sys()
             .put_with_key(&JsValue::from_str(&n.to_string()), &k)
@@ -555,4 +546,47 @@ impl Store for IdbStore {
         commit(tx).await?;
         Ok(n - (count - 1))
     }
+
+    async fn raise_counter(&self, key: &str, at_least: u64) -> Result<u64, StoreError> {
+        if key == SEQ_KEY {
+            return Err(StoreError::Invalid(format!(
+                "meta key \"{key}\" is reserved"
+            )));
+        }
+        // One readwrite transaction, as for reserve_counters: a reservation in another
+        // tab runs wholly before or after it, so it is never rolled back.
+        let tx = self.tx(&[META], true)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        let k = JsValue::from_str(key);
+        let current = stored_counter(meta.as_sys(), &k, key).await?;
+        let (n, changed) = super::counter_at_least(key, current.as_deref(), at_least)?;
+        if changed {
+            meta.as_sys()
+                .put_with_key(&JsValue::from_str(&n.to_string()), &k)
+                .map_err(|e| js_error(&e))?;
+        }
+        commit(tx).await?;
+        Ok(n)
+    }
+}
+
+/// The value stored under meta `key` (as the JS key `k`), read inside the running
+/// transaction of `meta`; `None` when absent.
+async fn stored_counter(
+    meta: &IdbObjectStore,
+    k: &JsValue,
+    key: &str,
+) -> Result<Option<String>, StoreError> {
+    let req = meta.get(k).map_err(|e| js_error(&e))?;
+    let current = RawRequest::new(req).await?;
+    if current.is_undefined() {
+        return Ok(None);
+    }
+    current
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| StoreError::Corrupt {
+            id: format!("meta:{key}"),
+            reason: "value is not a string".into(),
+        })
 }

@@ -168,12 +168,39 @@ pub trait Store {
     /// and returns the first of the `count` values reserved (`first..first + count`):
     /// a batch of new records gets its references in one write.
     async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError>;
+    /// Raises the counter under meta `key` to at least `at_least` (missing = 0) in one
+    /// transaction and returns its value after: a higher value is kept, so a counter
+    /// restored from a backup never rolls back a reservation made meanwhile. A stored
+    /// value that is not a number is refused ([`StoreError::Corrupt`]), not reset.
+    async fn raise_counter(&self, key: &str, at_least: u64) -> Result<u64, StoreError>;
 }
 
 /// The value after `current` (a stored counter, `None` when absent) for
 /// [`Store::next_counter`]; a stored value that is not a number is refused, not reset.
 pub fn counter_after(key: &str, current: Option<&str>) -> Result<u64, StoreError> {
     counter_advance(key, current, 1)
+}
+
+/// The counter's value after raising `current` (a stored counter, `None` when absent)
+/// to at least `at_least`, for [`Store::raise_counter`], and whether that is a change
+/// to write; a stored value that is not a number is refused, not reset.
+pub fn counter_at_least(
+    key: &str,
+    current: Option<&str>,
+    at_least: u64,
+) -> Result<(u64, bool), StoreError> {
+    let n = match current {
+        None => return Ok((at_least, true)),
+        Some(v) => v.parse::<u64>().map_err(|_| StoreError::Corrupt {
+            id: format!("meta:{key}"),
+            reason: "the counter is not a whole number".into(),
+        })?,
+    };
+    Ok(if n >= at_least {
+        (n, false)
+    } else {
+        (at_least, true)
+    })
 }
 
 /// The counter's new value after reserving `count` values past `current` (the last

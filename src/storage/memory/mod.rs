@@ -239,6 +239,21 @@ impl Store for MemoryStore {
         inner.meta.insert(key.to_owned(), n.to_string());
         Ok(n - (count - 1))
     }
+
+    async fn raise_counter(&self, key: &str, at_least: u64) -> Result<u64, StoreError> {
+        if key == super::SEQ_KEY {
+            return Err(StoreError::Invalid(format!(
+                "meta key \"{key}\" is reserved"
+            )));
+        }
+        let mut inner = self.inner.borrow_mut();
+        let current = inner.meta.get(key).map(String::as_str);
+        let (n, changed) = super::counter_at_least(key, current, at_least)?;
+        if changed {
+            inner.meta.insert(key.to_owned(), n.to_string());
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

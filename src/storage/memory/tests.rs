@@ -258,6 +258,31 @@ fn counters_reserve_ranges_in_one_step() {
 }
 
 #[test]
+fn counters_are_raised_to_at_least_a_value_and_never_lowered() {
+    block_on(async {
+        let s = MemoryStore::new();
+        assert_eq!(s.raise_counter("counter:INC", 7).await.unwrap(), 7);
+        assert_eq!(s.raise_counter("counter:INC", 3).await.unwrap(), 7);
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 8);
+        assert_eq!(s.raise_counter("counter:INC", 20).await.unwrap(), 20);
+        assert_eq!(s.next_counter("counter:INC").await.unwrap(), 21);
+        assert!(matches!(
+            s.raise_counter(crate::storage::SEQ_KEY, 5).await,
+            Err(StoreError::Invalid(_))
+        ));
+        s.meta_put("counter:X", "twelve").await.unwrap();
+        assert!(matches!(
+            s.raise_counter("counter:X", 5).await,
+            Err(StoreError::Corrupt { .. })
+        ));
+        assert_eq!(
+            s.meta_get("counter:X").await.unwrap().as_deref(),
+            Some("twelve")
+        );
+    });
+}
+
+#[test]
 fn scan_walks_one_kind_in_chunks_and_skips_tombstones() {
     let s = MemoryStore::new();
     block_on(async {

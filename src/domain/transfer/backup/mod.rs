@@ -115,19 +115,6 @@ pub fn is_backup_meta_key(key: &str) -> bool {
         .is_some()
 }
 
-/// The value a counter gets when a backup holding `backup` is restored over `current`:
-/// the larger, so no reference is minted twice. `None` = leave it as it is (already
-/// large enough, or unreadable: the app reports a damaged counter when it uses it).
-pub fn merged_counter(current: Option<&str>, backup: u64) -> Option<u64> {
-    match current {
-        None => Some(backup),
-        Some(c) => match c.parse::<u64>() {
-            Ok(n) if n < backup => Some(backup),
-            _ => None,
-        },
-    }
-}
-
 #[derive(Serialize)]
 struct HeaderOut<'a> {
     format: &'a str,

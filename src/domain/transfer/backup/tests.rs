@@ -445,11 +445,7 @@ fn a_line_without_its_comma_is_refused() {
 }
 
 #[test]
-fn counters_only_grow() {
-    assert_eq!(merged_counter(None, 5), Some(5));
-    assert_eq!(merged_counter(Some("3"), 5), Some(5));
-    assert_eq!(merged_counter(Some("9"), 5), None);
-    assert_eq!(merged_counter(Some("junk"), 5), None);
+fn only_reference_counters_are_backup_meta_keys() {
     assert!(is_backup_meta_key("counter:INC"));
     assert!(!is_backup_meta_key("counter:XYZ"));
     assert!(!is_backup_meta_key("sync-settings"));

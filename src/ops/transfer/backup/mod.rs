@@ -10,8 +10,8 @@ use crate::domain::couch::document::DocState;
 use crate::domain::kernel::time::Timestamp;
 use crate::domain::transfer::backup::read::{BackupReader, DuplicateCheck, LineSplit};
 use crate::domain::transfer::backup::{
-    backup_meta_keys, encode_document, encode_header, merged_counter, BackupError, Header, Outcome,
-    DOC_SEPARATOR, EMPTY_FOOTER, FOOTER, VERSION,
+    backup_meta_keys, encode_document, encode_header, BackupError, Header, Outcome, DOC_SEPARATOR,
+    EMPTY_FOOTER, FOOTER, VERSION,
 };
 use crate::storage::edit::apply_remote;
 use crate::storage::{Store, StoreError, SCHEMA_VERSION as SCHEMA};
@@ -287,7 +287,7 @@ pub async fn check<'a>(
 /// a non-empty desk for [`Mode::IntoEmpty`] and, when `available` space is known and
 /// clearly too small, refuses up front. Then writes in batches of [`WRITE_BATCH`]
 /// documents, one transaction each, merging by revision, and raises the reference
-/// counters to the backup's where they are lower.
+/// counters to the backup's where they are lower (each in one store transaction).
 pub async fn restore<S: Store>(
     store: &S,
     bytes: &[u8],
@@ -375,9 +375,12 @@ pub async fn restore<S: Store>(
         let Ok(n) = value.parse::<u64>() else {
             continue;
         };
-        let current = store.meta_get(key).await.map_err(stop)?;
-        if let Some(v) = merged_counter(current.as_deref(), n) {
-            store.meta_put(key, &v.to_string()).await.map_err(stop)?;
+        // Raised in one step of the store, never read here and written back: a
+        // reference another tab reserves meanwhile is never handed out again. A
+        // damaged counter is left as it is (the app reports it when it is used).
+        match store.raise_counter(key, n).await {
+            Ok(_) | Err(StoreError::Corrupt { .. }) => {}
+            Err(e) => return Err(stop(e)),
         }
     }
     Ok(outcome)

@@ -351,3 +351,149 @@ fn a_stopped_restore_says_which_batches_were_written() {
     assert!(two.contains("batch 3 and later were not"), "{two}");
     assert!(stopped(0).starts_with("Nothing was restored"));
 }
+
+/// A memory store where another tab reserves `count` references of `key` just before
+/// the restore writes that counter: the moment between reading it and writing it.
+struct ReservedMeanwhile {
+    inner: MemoryStore,
+    key: &'static str,
+    count: u64,
+    done: std::cell::Cell<bool>,
+}
+
+impl ReservedMeanwhile {
+    async fn other_tab_reserves(&self, key: &str) {
+        if key == self.key && !self.done.replace(true) {
+            self.inner.reserve_counters(key, self.count).await.unwrap();
+        }
+    }
+}
+
+impl Store for ReservedMeanwhile {
+    async fn put(&self, rev: NewRevision) -> Result<crate::storage::WriteResult, StoreError> {
+        self.inner.put(rev).await
+    }
+    async fn put_batch(
+        &self,
+        revs: Vec<NewRevision>,
+    ) -> Result<Vec<crate::storage::WriteResult>, StoreError> {
+        self.inner.put_batch(revs).await
+    }
+    async fn merge_remote(
+        &self,
+        revs: Vec<RemoteRevision>,
+    ) -> Result<Vec<crate::storage::WriteResult>, StoreError> {
+        self.inner.merge_remote(revs).await
+    }
+    async fn conflicted(&self, limit: u32) -> Result<Vec<crate::storage::DocRow>, StoreError> {
+        self.inner.conflicted(limit).await
+    }
+    async fn get(&self, id: &str) -> Result<Option<DocState>, StoreError> {
+        self.inner.get(id).await
+    }
+    async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<DocState>>, StoreError> {
+        self.inner.get_many(ids).await
+    }
+    async fn count_changes(&self, since: u64) -> Result<u32, StoreError> {
+        self.inner.count_changes(since).await
+    }
+    async fn find_by_reference(
+        &self,
+        reference: &str,
+    ) -> Result<Vec<crate::storage::DocRow>, StoreError> {
+        self.inner.find_by_reference(reference).await
+    }
+    async fn list(
+        &self,
+        q: &crate::storage::ListQuery,
+    ) -> Result<Vec<crate::storage::DocRow>, StoreError> {
+        self.inner.list(q).await
+    }
+    async fn count(&self, q: &crate::storage::ListQuery) -> Result<u32, StoreError> {
+        self.inner.count(q).await
+    }
+    async fn scan(
+        &self,
+        kind: &str,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<crate::storage::ScanPage, StoreError> {
+        self.inner.scan(kind, after, limit).await
+    }
+    async fn changes(
+        &self,
+        since: u64,
+        limit: u32,
+    ) -> Result<Vec<crate::storage::ChangeRow>, StoreError> {
+        self.inner.changes(since, limit).await
+    }
+    async fn last_seq(&self) -> Result<u64, StoreError> {
+        self.inner.last_seq().await
+    }
+    async fn meta_get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.meta_get(key).await
+    }
+    async fn meta_put(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.other_tab_reserves(key).await;
+        self.inner.meta_put(key, value).await
+    }
+    async fn reserve_counters(&self, key: &str, count: u64) -> Result<u64, StoreError> {
+        self.inner.reserve_counters(key, count).await
+    }
+    async fn raise_counter(&self, key: &str, at_least: u64) -> Result<u64, StoreError> {
+        self.other_tab_reserves(key).await;
+        self.inner.raise_counter(key, at_least).await
+    }
+}
+
+/// Another tab hands out references while a restore raises the counters: the counter
+/// must end at the higher of the two, never roll back below a reference already given
+/// out (which the next reservation would then hand out a second time).
+#[test]
+fn a_reservation_made_while_the_counters_are_restored_is_not_rolled_back() {
+    let inc = incidents();
+    let text = backup_of(&store_a(&inc)); // counter:INC 7, counter:PRB 3
+    let desk = ReservedMeanwhile {
+        inner: MemoryStore::new(),
+        key: "counter:INC",
+        count: 5,
+        done: std::cell::Cell::new(false),
+    };
+    block_on(desk.inner.meta_put("counter:INC", "4")).unwrap();
+    block_on(restore(&desk, text.as_bytes(), Mode::Merge, None, |_| {})).unwrap();
+    assert!(desk.done.get(), "the other tab's reservation happened");
+    // The other tab got INC 5–9; the backup knows up to 7.
+    assert_eq!(
+        block_on(desk.inner.meta_get("counter:INC"))
+            .unwrap()
+            .as_deref(),
+        Some("9"),
+        "the counter is the higher of the backup's and the reserved"
+    );
+    assert_eq!(
+        block_on(desk.inner.next_counter("counter:INC")).unwrap(),
+        10
+    );
+    assert_eq!(
+        block_on(desk.inner.meta_get("counter:PRB"))
+            .unwrap()
+            .as_deref(),
+        Some("3")
+    );
+}
+
+#[test]
+fn a_damaged_counter_is_left_as_it_is_and_the_rest_restored() {
+    let text = backup_of(&store_a(&incidents()));
+    let b = MemoryStore::new();
+    block_on(b.meta_put("counter:INC", "junk")).unwrap();
+    restore_into(&b, &text, Mode::Merge).unwrap();
+    assert_eq!(
+        block_on(b.meta_get("counter:INC")).unwrap().as_deref(),
+        Some("junk")
+    );
+    assert_eq!(
+        block_on(b.meta_get("counter:PRB")).unwrap().as_deref(),
+        Some("3")
+    );
+}
