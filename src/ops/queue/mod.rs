@@ -2,10 +2,11 @@
 //! page stays responsive), kept current from the local changes feed, and queried with
 //! the pure query model without touching IndexedDB. SLA verdicts advance with the
 //! clock through per-row schedules, so "breaching soon" stays true without re-reading
-//! histories.
+//! histories. Incidents whose stored body cannot be read have no row; their ids are
+//! listed apart, for the page to report.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::domain::config::SlaPolicy;
@@ -53,6 +54,8 @@ struct Rows {
     unranked: bool,
     /// [`Directory::fingerprint`] of the names the ranking was built with.
     names: u64,
+    /// Ids of stored incidents whose body could not be read (they have no row).
+    unreadable: BTreeSet<String>,
 }
 
 impl Rows {
@@ -79,7 +82,9 @@ impl Rows {
         }
     }
 
+    /// Drops the row of `id` (deleted, or no longer readable).
     fn remove(&mut self, id: &str) {
+        self.unreadable.remove(id);
         let Some(i) = self.by_id.remove(id) else {
             return;
         };
@@ -93,10 +98,18 @@ impl Rows {
 
     fn add_rows(&mut self, docs: &[DocRow], policy: &SlaPolicy, now: Timestamp) {
         for doc in docs {
-            // A damaged document is left out of the queue rather than hiding all of
-            // it; its page still reports the damage when opened.
-            if let Ok(Record::Incident(i)) = decode(doc) {
-                self.upsert(&i, policy, now);
+            // A damaged document leaves the queue (its old row would show what is no
+            // longer stored) and is listed as unreadable, rather than hiding all of
+            // the queue; its page still reports the damage when opened.
+            match decode(doc) {
+                Ok(Record::Incident(i)) => {
+                    self.unreadable.remove(&doc.id);
+                    self.upsert(&i, policy, now);
+                }
+                _ => {
+                    self.remove(&doc.id);
+                    self.unreadable.insert(doc.id.clone());
+                }
             }
         }
     }
@@ -307,6 +320,12 @@ impl Queue {
     /// [`Queue::sync`] first).
     pub fn with_facts<R>(&self, f: impl FnOnce(&[IncidentFacts]) -> R) -> R {
         f(&self.rows.borrow().facts)
+    }
+
+    /// Ids of the stored incidents that could not be read, so have no row, in id
+    /// order (call [`Queue::sync`] first).
+    pub fn unreadable(&self) -> Vec<String> {
+        self.rows.borrow().unreadable.iter().cloned().collect()
     }
 
     /// How many incidents the cache holds.

@@ -277,3 +277,73 @@ fn the_first_paint_from_the_store_agrees_with_the_rows() {
         assert!(store_servable(&F::default(), DEFAULT_SORT, 2).is_none());
     });
 }
+
+/// Writes a body that no longer decodes as an incident on top of `id`'s winner.
+async fn damage(store: &MemoryStore, id: &str) {
+    let doc = store.get(id).await.unwrap().unwrap();
+    store
+        .put(NewRevision {
+            id: id.to_owned(),
+            parent: Some(doc.rev),
+            deleted: false,
+            body: "{\"type\":\"incident\",\"title\":7}".into(),
+        })
+        .await
+        .unwrap();
+}
+
+#[test]
+fn an_incident_that_no_longer_decodes_leaves_the_queue() {
+    block_on(async {
+        let store = MemoryStore::new();
+        demo::load(&store, 0).await.unwrap();
+        let q = Queue::new();
+        refreshed(&q, &store).await;
+        let held = q.len();
+        let stored = all_incidents(&store).await;
+        let id = stored[0].id.clone();
+        damage(&store, &id).await;
+        refreshed(&q, &store).await;
+        assert_eq!(q.len(), held - 1, "the old row left");
+        assert!(q.ids_where(|r| r.id == id).is_empty());
+        assert_eq!(
+            q.unreadable(),
+            vec![id.clone()],
+            "and is listed as unreadable"
+        );
+
+        // A full build says the same.
+        let fresh = Queue::new();
+        refreshed(&fresh, &store).await;
+        assert_eq!(fresh.len(), held - 1);
+        assert_eq!(fresh.unreadable(), vec![id.clone()]);
+
+        // Readable again: back in the queue, off the list. Deleted: off both.
+        let (incident, rev) = (
+            stored[0].clone(),
+            store.get(&id).await.unwrap().unwrap().rev,
+        );
+        save(&store, &Record::Incident(incident), Some(rev))
+            .await
+            .unwrap();
+        refreshed(&q, &store).await;
+        assert_eq!(q.len(), held);
+        assert!(q.unreadable().is_empty());
+        damage(&store, &id).await;
+        refreshed(&q, &store).await;
+        assert_eq!(q.unreadable(), vec![id.clone()]);
+        let rev = store.get(&id).await.unwrap().unwrap().rev;
+        store
+            .put(NewRevision {
+                id: id.clone(),
+                parent: Some(rev),
+                deleted: true,
+                body: "{}".into(),
+            })
+            .await
+            .unwrap();
+        refreshed(&q, &store).await;
+        assert_eq!(q.len(), held - 1);
+        assert!(q.unreadable().is_empty());
+    });
+}

@@ -24,6 +24,7 @@ use crate::pages::desk::queue::bulk::BulkBar;
 use crate::pages::desk::queue::filters::{FilterBar, SavedViews, StatusTabs};
 use crate::pages::desk::queue::keys::{focus_row, install, ShortcutsDialog};
 use crate::pages::desk::queue::table::QueueTable;
+use crate::pages::desk::queue::unreadable::UnreadableNotice;
 use crate::pages::desk::queue::{page_of, QueueCtx, PAGE};
 
 /// Marks the moment the first rows are on screen, for the benchmark's navigation figure.
@@ -109,7 +110,7 @@ pub fn IncidentList() -> impl IntoView {
                     db.build_queue_in_background(revision, move || {
                         let _ = built.try_update(|b| *b += 1);
                     });
-                    return Ok::<_, AppError>((result, dir, held, now));
+                    return Ok::<_, AppError>((result, dir, held, now, Vec::new()));
                 }
             }
             let dir = queue.sync(&*store, revision, now).await?;
@@ -119,7 +120,7 @@ pub fn IncidentList() -> impl IntoView {
                 // A page past the end (an old link, fewer matches now): the last page.
                 result = queue.page(&filter, sort, (total - 1) / PAGE * PAGE, PAGE);
             }
-            Ok::<_, AppError>((result, dir, queue.len(), now))
+            Ok::<_, AppError>((result, dir, queue.len(), now, queue.unreadable()))
         }
     });
 
@@ -159,7 +160,7 @@ pub fn IncidentList() -> impl IntoView {
         <Transition fallback=|| view! { <p role="status">"Loading incidents…"</p> }>
             <ErrorBoundary fallback=error_panel>
             {move || Suspend::new(async move {
-                let (result, dir, held, now) = data.await?;
+                let (result, dir, held, now, unreadable) = data.await?;
                 let ids: Vec<_> = result.rows.iter().map(|r| (r.id.clone(), r.reference.clone(), r.status)).collect();
                 // The page may have been left while this was loading: `try_` everywhere.
                 if ctx.rows.try_with_untracked(|old| *old != ids).unwrap_or(true) {
@@ -207,6 +208,7 @@ pub fn IncidentList() -> impl IntoView {
                     <p class="count" role="status" data-query-ms=format!("{:.2}", result.query_ms)>
                         {if total == 0 { "No matching incidents".to_string() } else { format!("Showing {first}–{last} of {total} incidents") }}
                     </p>
+                    <UnreadableNotice ids=unreadable/>
                     {body}
                 })
             })}

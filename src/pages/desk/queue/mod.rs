@@ -1,5 +1,6 @@
 //! The incident queue's parts: the URL state (filter, sort, page), the filter bar and
-//! saved views, the table, bulk actions and keyboard shortcuts.
+//! saved views, the table, bulk actions, keyboard shortcuts and the notice of
+//! incidents that could not be read.
 
 pub mod list;
 
@@ -7,6 +8,7 @@ pub mod bulk;
 pub mod filters;
 pub mod keys;
 pub mod table;
+pub mod unreadable;
 
 use std::collections::HashMap;
 
