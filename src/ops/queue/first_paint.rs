@@ -62,7 +62,9 @@ pub async fn first_page_from_store<S: Store>(
         .await?;
     let mut rows = Vec::with_capacity(docs.len());
     for doc in &docs {
-        if let Record::Incident(i) = decode(doc)? {
+        // A damaged incident is left out, as the rows leave it out, rather than failing
+        // the whole first paint; the queue lists it as unreadable once built.
+        if let Ok(Record::Incident(i)) = decode(doc) {
             let verdict = SlaSchedule::of(&sla_status(&i, &policy, now)).filter_state(now);
             rows.push(IncidentRow::from_incident(&i, verdict, now));
         }
