@@ -154,6 +154,34 @@ test('escalation procedures: every demo service has one; levels are edited, chec
   await expect(vpn.getByLabel('Level 4 name')).toHaveCount(0);
 });
 
+test('settings saved in another tab meanwhile are not overwritten: the older save is refused', async ({ page, context }) => {
+  await openSettings(page);
+  const other = await context.newPage();
+  await openSettings(other);
+
+  const response = (p) => sla(p).getByLabel('P2 response target', { exact: true });
+  await response(page).fill('40');
+  await sla(page).getByRole('button', { name: 'Save SLA targets' }).click();
+  await expect(page.getByText('SLA targets saved.')).toBeVisible();
+  // The same page saves again (its matrix, on the revision its SLA save wrote).
+  await page.getByLabel('Priority for impact Low, urgency Low').selectOption({ label: 'P4 Low' });
+  await page.getByRole('button', { name: 'Save priority matrix' }).click();
+  await expect(page.getByText('Priority matrix saved.')).toBeVisible();
+
+  // The other tab still shows what it opened; its saves are refused, nothing written.
+  await response(other).fill('50');
+  await sla(other).getByRole('button', { name: 'Save SLA targets' }).click();
+  await expect(other.getByRole('alert').filter({ hasText: 'changed elsewhere' })).toBeVisible();
+  await other.getByRole('button', { name: 'Save priority matrix' }).click();
+  await expect(other.getByRole('alert').filter({ hasText: 'changed elsewhere' }).first()).toBeVisible();
+
+  await other.reload();
+  await appReady(other);
+  await expect(response(other)).toHaveValue('40');
+  await expect(other.getByLabel('Priority for impact Low, urgency Low')).toHaveValue('4');
+  await other.close();
+});
+
 test('a demo problem lists its linked incidents, which link to the incidents', async ({ page }) => {
   await page.goto('/desk/problems/PRB-DEM00-0002?demo');
   await appReady(page);
