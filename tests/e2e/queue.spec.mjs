@@ -263,3 +263,49 @@ test('pages of the queue: next, previous, and the page in the URL', async ({ pag
   await expect(count).toHaveText('Showing 151–152 of 152 incidents');
   await expect(page.getByText('Page 4 of 4')).toBeVisible();
 });
+
+test('an incident whose stored data is damaged leaves the list and is reported by id', async ({ page }) => {
+  await openDemoQueue(page);
+  const ref = (await rows(page).first().locator('td.ref').textContent()).trim();
+  // Damage the newest incident in the database itself: its title becomes a number.
+  const id = await page.evaluate(async (reference) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('service-desk');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise((resolve, reject) => {
+        const tx = db.transaction('docs', 'readwrite');
+        let damaged = null;
+        const req = tx.objectStore('docs').openCursor();
+        req.onsuccess = () => {
+          const c = req.result;
+          if (!c) return;
+          const v = c.value;
+          if (!damaged && typeof v.body === 'string' && v.body.includes(`"${reference}"`)) {
+            const body = JSON.parse(v.body);
+            body.title = 7;
+            v.body = JSON.stringify(body);
+            c.update(v);
+            damaged = v._id;
+          }
+          c.continue();
+        };
+        tx.oncomplete = () => resolve(damaged);
+        tx.onerror = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, ref);
+  expect(id).toMatch(/^incident:/);
+
+  await page.reload();
+  await appReady(page);
+  const notice = page.getByRole('note').filter({ hasText: 'could not be read' });
+  await expect(notice).toContainText('1 incident could not be read');
+  await expect(notice.getByRole('listitem')).toHaveText([id]);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 1–31 of 31 incidents');
+  await expect(rows(page).filter({ hasText: ref })).toHaveCount(0);
+});
