@@ -364,6 +364,14 @@ pub async fn my_requests<S: Store>(store: &S, contact: &str) -> Result<Vec<Incid
             }
         }
     }
+    // Most recently changed first, as the index lists them; two changed in the same
+    // millisecond by their reference, the later one first (references of one device
+    // count up), instead of by their random ids.
+    out.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| b.reference.as_str().cmp(a.reference.as_str()))
+    });
     Ok(out)
 }
 
