@@ -1,15 +1,20 @@
 //! Bulk actions on the selected incidents: assign, change status (only moves legal
-//! for every selected incident, with what the move needs), create a problem.
+//! for every selected incident, with what the move needs), create a problem. They run
+//! through one form state: busy while one saves, a refusal of the whole selection on
+//! the bar's refusal line.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::incident::bulk::BulkAction;
 use crate::domain::incident::kinds::ResolutionCode;
 use crate::domain::incident::query::bulk_allowed;
 use crate::domain::incident::{HoldReason, IncidentStatus};
 use crate::domain::kernel::lifecycle::Lifecycle;
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::domain::problem::Problem;
 use crate::ops::clock;
 use crate::ops::directory::Directory;
 use crate::ops::error::AppError;
@@ -17,11 +22,27 @@ use crate::ops::incident::bulk;
 use crate::ops::problem;
 use crate::ops::records::enum_key;
 use crate::routes::AppRoute;
-use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
 use super::QueueCtx;
+
+/// The bar's refusal field: a refusal of the whole selection shows there.
+const REFUSAL: &str = "bulk";
+
+/// The bar has no field of its own for the messages of a problem made from the
+/// selection (such as an incident already linked to a problem): they show on its
+/// refusal line, so none is lost.
+fn at_refusal(e: AppError) -> AppError {
+    match e {
+        AppError::Validation(v) => {
+            let messages: Vec<&str> = v.0.iter().map(|f| f.message.as_str()).collect();
+            let mut one = ValidationErrors::new();
+            one.push(REFUSAL, messages.join(" "));
+            AppError::Validation(one)
+        }
+        e => e,
+    }
+}
 
 /// What a move to `to` asks for besides the status, given the selected statuses.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -51,9 +72,9 @@ pub fn BulkBar(
     dir: Directory,
 ) -> impl IntoView {
     let ctx = expect_context::<QueueCtx>();
-    let db = Db::expect();
     let who = Identity::expect();
-    let toasts = Toasts::expect();
+    let form = FormState::new(REFUSAL);
+    let busy = form.busy;
     let navigate = use_navigate();
     let group = RwSignal::new(String::new());
     let assignee = RwSignal::new(String::new());
@@ -61,7 +82,6 @@ pub fn BulkBar(
     let hold = RwSignal::new(String::new());
     let code = RwSignal::new(ResolutionCode::Fixed.key().to_owned());
     let text = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let statuses = move || {
         ctx.selected
             .with(|s| s.iter().map(|(_, st)| *st).collect::<Vec<_>>())
@@ -78,23 +98,16 @@ pub fn BulkBar(
             .selected
             .with_untracked(|s| s.iter().map(|(i, _)| i.clone()).collect());
         let by = who.author();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => bulk::apply_to(&*store, &ids, &action, clock::now(), &by).await,
-                Err(e) => Err(AppError::from(e)),
-            };
-            busy.set(false);
-            match result {
-                Ok(n) => {
-                    toasts.success(format!("{n} incidents {done}."));
-                    ctx.selected.set(Vec::new());
-                    text.set(String::new());
-                    db.changed();
-                }
-                Err(e) => toasts.error(e.to_string()),
-            }
-        });
+        form.run_with(
+            move |n: &usize| format!("{n} incidents {done}."),
+            move |store| async move {
+                bulk::apply_to(&*store, &ids, &action, clock::now(), &by).await
+            },
+            move |_| {
+                text.try_set(String::new());
+                ctx.selected.try_set(Vec::new());
+            },
+        );
     };
     let assign = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -112,9 +125,10 @@ pub fn BulkBar(
     let ask = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if target().is_none() {
-            toasts.error("Choose a status that every selected incident can move to.");
+            form.refuse_action("Choose a status that every selected incident can move to.");
             return;
         }
+        form.clear();
         asking.set(true);
     };
     let question = move || {
@@ -127,7 +141,7 @@ pub fn BulkBar(
     };
     let change = move |()| {
         let Some(to) = target() else {
-            toasts.error("Choose a status that every selected incident can move to.");
+            form.refuse_action("Choose a status that every selected incident can move to.");
             return;
         };
         let hold = HoldReason::ALL
@@ -149,26 +163,21 @@ pub fn BulkBar(
             .with_untracked(|s| s.iter().map(|(i, _)| i.clone()).collect());
         let by = who.author();
         let navigate = navigate.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => problem::create_from_incidents(&*store, &ids, &by).await,
-                Err(e) => Err(AppError::from(e)),
-            };
-            busy.set(false);
-            match result {
-                Ok(problem) => {
-                    ctx.selected.set(Vec::new());
-                    db.changed();
-                    toasts.success(format!("Problem {} created.", problem.reference));
-                    navigate(
-                        &AppRoute::Problem(problem.reference.as_str().to_owned()).href(),
-                        Default::default(),
-                    );
-                }
-                Err(e) => toasts.error(format!("The problem was not created: {e}")),
-            }
-        });
+        form.run_with(
+            |problem: &Problem| format!("Problem {} created.", problem.reference),
+            move |store| async move {
+                problem::create_from_incidents(&*store, &ids, &by)
+                    .await
+                    .map_err(at_refusal)
+            },
+            move |problem| {
+                ctx.selected.try_set(Vec::new());
+                navigate(
+                    &AppRoute::Problem(problem.reference.as_str().to_owned()).href(),
+                    Default::default(),
+                );
+            },
+        );
     };
     let groups = dir.groups.clone();
     let people = dir.clone();
@@ -195,7 +204,7 @@ pub fn BulkBar(
                         }}
                     </select>
                 </div>
-                <button type="submit" id="bulk-assign" class="button button-primary" disabled=busy>"Assign selected"</button>
+                <button type="submit" id="bulk-assign" class="button button-primary" disabled=move || busy.get()>"Assign selected"</button>
             </form>
             <form class="bulk-form" on:submit=ask aria-label="Change status of selected incidents">
                 <div class="field">
@@ -228,14 +237,15 @@ pub fn BulkBar(
                         <input id="bulk-text" type="text" prop:value=text on:input=move |ev| text.set(event_target_value(&ev))/>
                     </div>
                 </Show>
-                <button type="submit" class="button" disabled=busy node_ref=apply_ref>"Apply status"</button>
+                <button type="submit" class="button" disabled=move || busy.get() node_ref=apply_ref>"Apply status"</button>
             </form>
             <ConfirmStep open=asking back=apply_ref busy=busy on_yes=Callback::new(change)
                 message=Signal::derive(question) yes="Yes, change the status"/>
             <div class="bulk-more">
-                <button type="button" class="button" disabled=busy on:click=create_problem>"Create problem from selected"</button>
+                <button type="button" class="button" disabled=move || busy.get() on:click=create_problem>"Create problem from selected"</button>
                 <button type="button" class="button button-quiet" on:click=move |_| ctx.selected.set(Vec::new())>"Clear selection"</button>
             </div>
+            <RefusalLine form=form/>
         </section>
     }
 }
