@@ -1,6 +1,8 @@
 //! Importing incidents from CSV (`/desk/incidents/import`): choose a file, map its
 //! columns, preview with per-row errors, then import the valid rows after confirmation,
-//! a batch per transaction with a progress bar.
+//! a batch per transaction with a progress bar. The import runs through the page's form
+//! state (busy while it writes); one that stops part-way is an outcome of its own, since
+//! the batches before the failing one are written.
 
 mod file;
 mod mapping;
@@ -10,10 +12,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::transfer::csv::import::map::{guess, Field, Mapping};
 use crate::domain::transfer::csv::import::rows::{check_rows, Checked};
 use crate::domain::transfer::csv::import::{check_size, count, parse, Table, BATCH, MAX_ROWS};
 use crate::ops::clock;
+use crate::ops::error::AppError;
 use crate::ops::transfer::csv_import::{self, ImportContext, Progress};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
@@ -60,6 +64,7 @@ pub fn ImportIncidents() -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
     let toasts = Toasts::expect();
+    let form = FormState::new("import");
     let phase = RwSignal::new(Phase::Choose);
     let file_name = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -123,32 +128,36 @@ pub fn ImportIncidents() -> impl IntoView {
         let Some(Shared(rows)) = checked.get_untracked() else {
             return;
         };
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => {
-                toasts.error(e.to_string());
-                return;
-            }
-        };
         let (by, name) = (who.author(), file_name.get_untracked());
         let skipped = rows.invalid.len();
-        phase.set(Phase::Importing(Progress {
-            total: rows.valid.len(),
-            batches: rows.valid.len().div_ceil(BATCH),
-            ..Progress::default()
-        }));
-        leptos::task::spawn_local(async move {
-            let result = csv_import::import(&*store, &rows.valid, BATCH, &by, &name, |p| {
-                let _ = phase.try_set(Phase::Importing(p));
-            })
-            .await;
-            db.changed();
-            match result {
+        let toast_name = name.clone();
+        form.run_with(
+            move |result: &Result<usize, (usize, AppError)>| match result {
+                Ok(written) => format!(
+                    "Imported {} from “{toast_name}”.",
+                    count(*written, "incident", "incidents")
+                ),
+                Err(_) => String::new(),
+            },
+            move |store| {
+                phase.set(Phase::Importing(Progress {
+                    total: rows.valid.len(),
+                    batches: rows.valid.len().div_ceil(BATCH),
+                    ..Progress::default()
+                }));
+                async move {
+                    // Stopping part-way is not a failure of the whole: the batches
+                    // before are written, so readers refresh and the page says how far.
+                    Ok(
+                        csv_import::import(&*store, &rows.valid, BATCH, &by, &name, |p| {
+                            let _ = phase.try_set(Phase::Importing(p));
+                        })
+                        .await,
+                    )
+                }
+            },
+            move |result| match result {
                 Ok(written) => {
-                    toasts.success(format!(
-                        "Imported {} from “{name}”.",
-                        count(written, "incident", "incidents")
-                    ));
                     let _ = phase.try_set(Phase::Done { written, skipped });
                 }
                 Err((written, e)) => {
@@ -158,8 +167,8 @@ pub fn ImportIncidents() -> impl IntoView {
                     toasts.error(message.clone());
                     let _ = phase.try_set(Phase::Failed { written, message });
                 }
-            }
-        });
+            },
+        );
     };
 
     let summary = move || {
@@ -210,7 +219,8 @@ pub fn ImportIncidents() -> impl IntoView {
                                 skipped_text(invalid)
                             )}</p>
                             <div class="form-actions">
-                                <button type="button" class="button button-primary" on:click=start>"Confirm import"</button>
+                                <button type="button" class="button button-primary" disabled=move || form.busy.get()
+                                    on:click=start>"Confirm import"</button>
                                 <button type="button" class="button" on:click=move |_| phase.set(Phase::Ready)>"Cancel"</button>
                             </div>
                         </div>
@@ -286,5 +296,6 @@ pub fn ImportIncidents() -> impl IntoView {
         }}
         {summary}
         {status}
+        <RefusalLine form=form/>
     }
 }
