@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::components::sync_notice::SyncNotice;
 
 use crate::components::policy_notes::PolicyNotes;
@@ -28,7 +29,6 @@ use crate::pages::desk::incident::timeline::Timeline;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
 /// The article page.
 #[component]
@@ -150,40 +150,28 @@ fn ArticleView(
 }
 
 /// The lifecycle buttons that apply now, with an optional reason. Each acts on the
-/// revision shown: an article changed meanwhile is refused, not published unseen.
+/// revision shown: an article changed meanwhile is refused, not published unseen; a
+/// refused move shows on the refusal line under the buttons.
 #[component]
 fn Actions(article: KnowledgeArticle, rev: Rev) -> impl IntoView {
-    let db = Db::expect();
     let who = Identity::expect();
-    let toasts = Toasts::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new("status");
+    let busy = form.busy;
     let reason = RwSignal::new(String::new());
     let reference = StoredValue::new(article.reference.as_str().to_owned());
     let seen = StoredValue::new(rev);
     let run = move |to: ArticleStatus, done: &'static str| {
-        if busy.get_untracked() {
-            return;
-        }
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return toasts.error(format!("Nothing was saved: {e}")),
-        };
         let why = reason.get_untracked();
         let why = (!why.trim().is_empty()).then(|| why.trim().to_owned());
         let by = who.author();
         let (r, seen) = (reference.get_value(), seen.get_value());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = knowledge::move_to(&*store, &r, &by, to, why, Some(&seen)).await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    toasts.success(done);
-                    db.changed();
-                }
-                Err(e) => toasts.error(format!("Nothing was saved: {e}")),
-            }
-        });
+        form.run(
+            done,
+            move |store| async move {
+                knowledge::move_to(&*store, &r, &by, to, why, Some(&seen)).await
+            },
+            |_| {},
+        );
     };
     let r = article.reference.as_str().to_owned();
     let buttons: Vec<(ArticleStatus, &'static str, &'static str)> = article
@@ -241,5 +229,6 @@ fn Actions(article: KnowledgeArticle, rev: Rev) -> impl IntoView {
         </div>
         <ConfirmStep open=retiring back=retire_ref busy=busy message=question
             yes="Yes, retire the article" on_yes=Callback::new(move |()| run(ArticleStatus::Retired, "Retired."))/>
+        <RefusalLine form=form/>
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::error_panel::error_panel;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::components::markdown_view::MarkdownView;
 use crate::domain::couch::revision::Rev;
 use crate::domain::knowledge::article::{ArticleStatus, KnowledgeArticle};
@@ -16,7 +17,6 @@ use crate::ops::knowledge;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
 /// The value of "the article as it stands now" in the compare pickers.
 const CURRENT: &str = "current";
@@ -272,41 +272,28 @@ fn RestoreButton(
     /// True when restoring would replace unpublished draft text.
     replaces_draft: bool,
 ) -> impl IntoView {
-    let db = Db::expect();
     let who = Identity::expect();
-    let toasts = Toasts::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new("restore");
+    let busy = form.busy;
     let asking = RwSignal::new(false);
     let navigate = use_navigate();
     let reference = StoredValue::new(reference);
     let rev = StoredValue::new(rev);
     let restore = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return toasts.error(format!("Nothing was saved: {e}")),
-        };
         let by = who.author();
         let navigate = navigate.clone();
         let (r, seen) = (reference.get_value(), rev.get_value());
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = knowledge::restore(&*store, &r, &by, version, Some(&seen)).await;
-            busy.try_set(false);
-            match result {
-                Ok(a) => {
-                    toasts.success(format!(
-                        "Version {version} restored as draft version {}.",
-                        a.version
-                    ));
-                    db.changed();
-                    navigate(&AppRoute::Article(r).href(), NavigateOptions::default());
-                }
-                Err(e) => toasts.error(format!("Nothing was restored: {e}")),
-            }
-        });
+        let page = AppRoute::Article(r.clone()).href();
+        let done = move |a: &KnowledgeArticle| {
+            format!("Version {version} restored as draft version {}.", a.version)
+        };
+        form.run_with(
+            done,
+            move |store| async move {
+                knowledge::restore(&*store, &r, &by, version, Some(&seen)).await
+            },
+            move |_| navigate(&page, NavigateOptions::default()),
+        );
     };
     let first = restore.clone();
     let on_first = move |_| {
@@ -331,6 +318,7 @@ fn RestoreButton(
                 <button type="button" class="button" on:click=move |_| asking.set(false)>"Keep the draft"</button>
             </div>
         </Show>
+        <RefusalLine form=form/>
     }
 }
 
