@@ -1,5 +1,7 @@
 //! Conflicts left by sync: the list of conflicted records, and one record's two
-//! versions side by side with "keep this one" and a field-by-field merge.
+//! versions side by side with "keep this one" and a field-by-field merge, saved
+//! through the page's form state (a merge that cannot be made shows on its refusal
+//! line).
 
 use std::collections::HashSet;
 
@@ -8,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::ops::conflicts::{self, ConflictView};
 use crate::ops::error::AppError;
 use crate::routes::AppRoute;
@@ -118,31 +121,24 @@ impl Choice {
     }
 }
 
+/// The two versions side by side, the merge choices and the buttons that keep one.
 #[component]
 fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
-    let db = Db::expect();
     let sync = SyncHandle::expect();
+    let form = FormState::new("merge");
     let take_other: RwSignal<HashSet<String>> = RwSignal::new(HashSet::new());
-    let error = RwSignal::new(None::<AppError>);
     let v = StoredValue::new(v);
     let resolve = move |body: String| {
         let view = v.get_value();
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => conflicts::resolve(&*store, &view, body).await,
-                Err(e) => Err(e.into()),
-            };
-            match result {
-                Ok(()) => {
-                    let _ = done.try_set("Conflict resolved.".into());
-                    db.changed();
-                    sync.sync_now();
-                }
-                Err(e) => {
-                    let _ = error.try_set(Some(e));
-                }
-            }
-        });
+        // The page says so itself (the view is re-read at once): no toast.
+        form.run(
+            "",
+            move |store| async move { conflicts::resolve(&*store, &view, body).await },
+            move |()| {
+                done.try_set("Conflict resolved.".into());
+                sync.sync_now();
+            },
+        );
     };
     let keep_current = move || resolve(v.with_value(|v| v.current.clone()));
     let keep_other = move || resolve(v.with_value(|v| v.other.clone()));
@@ -152,7 +148,7 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
             crate::domain::couch::conflict_merge::merge(&v.current, &v.other, &chosen)
         }) {
             Ok(body) => resolve(body),
-            Err(e) => error.set(Some(AppError::Refused(e))),
+            Err(e) => form.refuse_action(&AppError::Refused(e).to_string()),
         }
     };
     let asking = RwSignal::new(false);
@@ -172,7 +168,7 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
     });
     view! {
         <div class="page-head"><h1>{heading}</h1></div>
-        {move || error.get().map(|e| view! { <p role="alert" class="error">{e.to_string()}</p> })}
+        <RefusalLine form=form/>
         {(remaining > 0).then(|| view! {
             <p class="hint">{format!("{remaining} more version(s) will be shown after this one is resolved.")}</p>
         })}
@@ -211,13 +207,16 @@ fn Compare(v: ConflictView, done: RwSignal<String>) -> impl IntoView {
             </tbody>
         </table>
         <div class="form-actions">
-            <button class="button" type="button" on:click=move |_| ask(Choice::Current)>"Keep current winner"</button>
+            <button class="button" type="button" disabled=move || form.busy.get()
+                on:click=move |_| ask(Choice::Current)>"Keep current winner"</button>
             " "
-            <button class="button" type="button" on:click=move |_| ask(Choice::Other)>"Keep other version"</button>
+            <button class="button" type="button" disabled=move || form.busy.get()
+                on:click=move |_| ask(Choice::Other)>"Keep other version"</button>
             " "
-            <button class="button button-primary" type="button" on:click=move |_| ask(Choice::Merged)>"Save merged version"</button>
+            <button class="button button-primary" type="button" disabled=move || form.busy.get()
+                on:click=move |_| ask(Choice::Merged)>"Save merged version"</button>
         </div>
-        <ConfirmStep open=asking message=Signal::derive(move || choice.get().question().to_owned())
+        <ConfirmStep open=asking busy=form.busy message=Signal::derive(move || choice.get().question().to_owned())
             yes=Signal::derive(move || choice.get().yes().to_owned())
             on_yes=Callback::new(move |()| match choice.get_untracked() {
                 Choice::Current => keep_current(),
