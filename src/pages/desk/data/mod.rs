@@ -1,19 +1,74 @@
 //! The data page (`/desk/data`): JSON backup of the whole desk, restore into an empty
 //! database or merge into this one by revision, and links to CSV import and export.
+//! Making a backup only reads; a restore is a write and runs through the page's form
+//! state, its progress shown as it goes.
 
 mod file_io;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::FormState;
+use crate::domain::kernel::validation::ValidationErrors;
 use crate::ops::clock;
+use crate::ops::error::AppError;
 use crate::ops::transfer::backup::{export, restore, Mode, Progress, RestoreError, Step};
 use crate::routes::AppRoute;
 use crate::state::db::Db;
+use crate::storage::AppStore;
 
 /// A finished job's message: what happened, or why not.
 type Message = Option<Result<String, String>>;
+
+/// The restore form's field: every message about the chosen file shows there.
+const RESTORE: &str = "restore";
+
+/// How a restore that wrote (some of) the file ended.
+enum Restored {
+    /// Every document was written: the outcome line.
+    Finished(String),
+    /// A batch failed: the batches before it are written; says which, and why.
+    Stopped(String),
+}
+
+/// `message` at the restore field: a file that cannot be restored, said in full.
+fn about_the_file(message: String) -> AppError {
+    let mut e = ValidationErrors::new();
+    e.push(RESTORE, message);
+    AppError::Validation(e)
+}
+
+/// Reads `file` and restores it in `mode`, reporting progress. A file this desk cannot
+/// take is refused at the restore field; a failing store is an error like any write's;
+/// a restore that stopped part-way is an outcome, since what it wrote stays.
+async fn restore_file(
+    store: &AppStore,
+    file: &JsValue,
+    mode: Mode,
+    show: impl Fn(Progress) + Copy,
+) -> Result<Restored, AppError> {
+    let bytes = file_io::read_file(file, |done, total| {
+        show(Progress {
+            step: Step::Reading,
+            done,
+            total,
+        })
+    })
+    .await
+    .map_err(about_the_file)?;
+    let free = match mode {
+        Mode::IntoEmpty => file_io::free_space().await,
+        Mode::Merge => None,
+    };
+    match restore(store, &bytes, mode, free, show).await {
+        Ok(o) => Ok(Restored::Finished(format!("Restore finished: {o}."))),
+        Err(e @ RestoreError::Stopped { .. }) => Ok(Restored::Stopped(e.to_string())),
+        Err(RestoreError::Store(e)) => Err(AppError::Store(e)),
+        Err(e) => Err(about_the_file(e.to_string())),
+    }
+}
 
 /// A labelled progress bar for a running job (nothing when idle).
 #[component]
@@ -59,16 +114,21 @@ fn restore_question(mode: Mode) -> &'static str {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let db = Db::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new(RESTORE);
+    let restore_error = form.error(RESTORE);
+    let backing_up = RwSignal::new(false);
+    let busy = Signal::derive(move || backing_up.get() || form.busy.get());
     let asking = RwSignal::new(false);
     let restore_ref = NodeRef::<leptos::html::Button>::new();
     let backup_progress = RwSignal::new(None::<Progress>);
     let backup_msg = RwSignal::new(None::<Result<String, String>>);
     let restore_progress = RwSignal::new(None::<Progress>);
-    let restore_msg = RwSignal::new(None::<Result<String, String>>);
+    let restore_msg = RwSignal::new(None::<String>);
     let mode = RwSignal::new(Mode::Merge);
     let file_input = NodeRef::<leptos::html::Input>::new();
 
+    // Making a backup reads only: it is not a write, so it does not go through the
+    // form state; it is only kept from running beside a restore.
     let on_backup = move |_| {
         if busy.get_untracked() {
             return;
@@ -77,7 +137,7 @@ pub fn DataPage() -> impl IntoView {
             Ok(s) => s,
             Err(e) => return backup_msg.set(Some(Err(e.to_string()))),
         };
-        busy.set(true);
+        backing_up.set(true);
         backup_msg.set(None);
         spawn_local(async move {
             let now = clock::now();
@@ -109,68 +169,50 @@ pub fn DataPage() -> impl IntoView {
             };
             let _ = backup_msg.try_set(Some(msg));
             let _ = backup_progress.try_set(None);
-            let _ = busy.try_set(false);
+            let _ = backing_up.try_set(false);
         });
     };
 
-    let ask_restore = move |_| {
-        let chosen = file_input
+    let chosen = move || {
+        file_input
             .get_untracked()
-            .and_then(|i| file_io::chosen_file(&i));
-        if chosen.is_none() {
-            return restore_msg.set(Some(Err("Choose a backup file first.".into())));
-        }
+            .and_then(|i| file_io::chosen_file(&i))
+    };
+    let ask_restore = move |_| {
         restore_msg.set(None);
+        if chosen().is_none() {
+            return form.refuse(RESTORE, "Choose a backup file first.");
+        }
+        form.clear();
         asking.set(true);
     };
     let on_restore = move |()| {
         if busy.get_untracked() {
             return;
         }
-        let file = file_input
-            .get_untracked()
-            .and_then(|i| file_io::chosen_file(&i));
-        let Some(file) = file else {
-            return restore_msg.set(Some(Err("Choose a backup file first.".into())));
-        };
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return restore_msg.set(Some(Err(e.to_string()))),
+        let Some(file) = chosen() else {
+            return form.refuse(RESTORE, "Choose a backup file first.");
         };
         let mode = mode.get_untracked();
-        busy.set(true);
         restore_msg.set(None);
-        spawn_local(async move {
-            let show = move |p: Progress| {
-                let _ = restore_progress.try_set(Some(p));
-            };
-            let result = match file_io::read_file(&file, |done, total| {
-                show(Progress {
-                    step: Step::Reading,
-                    done,
-                    total,
-                })
-            })
-            .await
-            {
-                Err(e) => Err(e),
-                Ok(bytes) => {
-                    let free = match mode {
-                        Mode::IntoEmpty => file_io::free_space().await,
-                        Mode::Merge => None,
-                    };
-                    let out = restore(&*store, &bytes, mode, free, show).await;
-                    if matches!(&out, Ok(_) | Err(RestoreError::Stopped { .. })) {
-                        db.changed();
-                    }
-                    out.map(|o| format!("Restore finished: {o}."))
-                        .map_err(|e| e.to_string())
+        let show = move |p: Progress| {
+            let _ = restore_progress.try_set(Some(p));
+        };
+        // The outcome line says what was written: no toast besides it.
+        form.run(
+            "",
+            move |store| async move {
+                let out = restore_file(&store, &file, mode, show).await;
+                let _ = restore_progress.try_set(None);
+                out
+            },
+            move |restored| match restored {
+                Restored::Finished(text) => {
+                    let _ = restore_msg.try_set(Some(text));
                 }
-            };
-            let _ = restore_msg.try_set(Some(result));
-            let _ = restore_progress.try_set(None);
-            let _ = busy.try_set(false);
-        });
+                Restored::Stopped(text) => form.refuse(RESTORE, &text),
+            },
+        );
     };
 
     view! {
@@ -226,7 +268,8 @@ pub fn DataPage() -> impl IntoView {
                     })/>
             </div>
             <JobProgress progress=restore_progress id="restore-progress" />
-            {message_view(restore_msg)}
+            {move || restore_msg.get().map(|text| view! { <p class="data-result" role="status">{text}</p> })}
+            {move || restore_error.get().map(|text| view! { <p class="data-error" role="alert">{text}</p> })}
         </section>
         <section class="data-section" aria-labelledby="import-title">
             <h2 id="import-title">"Import and export"</h2>
