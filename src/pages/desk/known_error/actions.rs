@@ -1,20 +1,18 @@
 //! The known error's lifecycle buttons (activate, mark fixed, retire) with an optional
 //! reason, and the Edit link. Each acts on the revision shown: a known error changed
 //! meanwhile is refused as stale; a refusal (such as activating without a workaround)
-//! shows in an alert and changes nothing.
+//! shows on the form's refusal line and changes nothing.
 
 use leptos::prelude::*;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::FormState;
 use crate::domain::couch::revision::Rev;
 use crate::domain::kernel::lifecycle::Lifecycle;
 use crate::domain::known_error::{KnownError, KnownErrorStatus};
-use crate::ops::error::AppError;
 use crate::ops::known_error;
 use crate::routes::AppRoute;
-use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
 /// Button text and success toast of a move to `to`.
 fn wording(to: KnownErrorStatus) -> (&'static str, &'static str) {
@@ -34,44 +32,25 @@ pub fn KnownErrorActions(
     /// The revision shown.
     rev: Rev,
 ) -> impl IntoView {
-    let db = Db::expect();
     let who = Identity::expect();
-    let toasts = Toasts::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new("status");
+    let busy = form.busy;
+    let refusal = form.error("status");
     let reason = RwSignal::new(String::new());
-    let refusal = RwSignal::new(None::<String>);
     let reference = StoredValue::new(known_error.reference.as_str().to_owned());
     let seen = StoredValue::new(rev);
     let run = move |to: KnownErrorStatus| {
-        if busy.get_untracked() {
-            return;
-        }
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return refusal.set(Some(format!("Nothing was saved: {e}"))),
-        };
         let why = reason.get_untracked();
         let why = (!why.trim().is_empty()).then(|| why.trim().to_owned());
         let by = who.author();
         let (r, seen) = (reference.get_value(), seen.get_value());
-        busy.set(true);
-        refusal.set(None);
-        leptos::task::spawn_local(async move {
-            let result = known_error::move_to(&*store, &r, &by, to, why, Some(&seen)).await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    toasts.success(wording(to).1);
-                    db.changed();
-                }
-                Err(AppError::Transition(t)) => {
-                    refusal.try_set(Some(t.reason));
-                }
-                Err(e) => {
-                    refusal.try_set(Some(e.to_string()));
-                }
-            }
-        });
+        form.run(
+            wording(to).1,
+            move |store| async move {
+                known_error::move_to(&*store, &r, &by, to, why, Some(&seen)).await
+            },
+            |_| {},
+        );
     };
     let retiring = RwSignal::new(false);
     let retire_ref = NodeRef::<leptos::html::Button>::new();

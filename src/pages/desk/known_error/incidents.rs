@@ -1,29 +1,29 @@
 //! The incidents linked to a known error, with whether each already got its current
 //! workaround, and "Communicate workaround": the workaround as a public comment on
-//! every open linked incident that does not have it yet, in one atomic write.
+//! every open linked incident that does not have it yet, in one atomic write, run
+//! through the section's form state (a refusal shows on its refusal line).
 
 use leptos::prelude::*;
 
+use crate::components::form::state::FormState;
 use crate::components::priority_badge::PriorityBadge;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::couch::revision::Rev;
 use crate::domain::incident::Incident;
 use crate::domain::kernel::lifecycle::Lifecycle;
-use crate::domain::known_error::workaround::already_communicated;
+use crate::domain::known_error::workaround::{already_communicated, Communicated};
 use crate::domain::known_error::KnownError;
 use crate::ops::known_error;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
-/// What the last "Communicate workaround" said, kept by the page across reloads.
+/// What the last "Communicate workaround" did, kept by the page across the reload
+/// that follows it (a refusal changes nothing, so it stays with the form).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// It ran: how many incidents were updated, and why others were not.
     Done(String),
-    /// It was refused; nothing changed.
-    Refused(String),
 }
 
 /// The linked incidents section.
@@ -40,8 +40,9 @@ pub fn LinkedIncidents(
 ) -> impl IntoView {
     let db = Db::expect();
     let who = Identity::expect();
-    let toasts = Toasts::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new("communicate");
+    let busy = form.busy;
+    let refusal = form.error("communicate");
     let open = incidents.iter().filter(|i| i.is_open()).count();
     let waiting = incidents
         .iter()
@@ -52,15 +53,6 @@ pub fn LinkedIncidents(
     let reference = StoredValue::new(known_error.reference.as_str().to_owned());
     let seen = StoredValue::new(rev);
     let communicate = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => {
-                return outcome.set(Some(Outcome::Refused(format!("Nothing was saved: {e}"))))
-            }
-        };
         let (r, seen, ids, by) = (
             reference.get_value(),
             seen.get_value(),
@@ -68,31 +60,25 @@ pub fn LinkedIncidents(
             who.author(),
         );
         let (queue, revision, ke_id) = (db.queue(), db.revision.get_untracked(), ke_id.get_value());
-        busy.set(true);
-        outcome.set(None);
-        leptos::task::spawn_local(async move {
-            // Incidents linked since the page was shown get the workaround too.
-            let ids = match known_error::linked_incidents(&*store, &queue, revision, &ke_id).await {
-                Ok(list) => list.into_iter().map(|i| i.id).collect(),
-                Err(_) => ids,
-            };
-            let result =
-                known_error::communicate_workaround(&*store, &r, Some(&seen), &ids, &by).await;
-            busy.try_set(false);
-            match result {
-                Ok(done) => {
-                    let summary = done.summary();
-                    outcome.try_set(Some(Outcome::Done(summary.clone())));
-                    toasts.success(summary);
-                    if !done.updated.is_empty() {
-                        db.changed();
-                    }
+        form.run_with(
+            |done: &Communicated| done.summary(),
+            move |store| {
+                outcome.set(None);
+                async move {
+                    // Incidents linked since the page was shown get the workaround too.
+                    let ids = match known_error::linked_incidents(&*store, &queue, revision, &ke_id)
+                        .await
+                    {
+                        Ok(list) => list.into_iter().map(|i| i.id).collect(),
+                        Err(_) => ids,
+                    };
+                    known_error::communicate_workaround(&*store, &r, Some(&seen), &ids, &by).await
                 }
-                Err(e) => {
-                    outcome.try_set(Some(Outcome::Refused(e.to_string())));
-                }
-            }
-        });
+            },
+            move |done| {
+                outcome.try_set(Some(Outcome::Done(done.summary())));
+            },
+        );
     };
     let rows = incidents
         .iter()
@@ -146,10 +132,8 @@ pub fn LinkedIncidents(
                     aria-describedby="ke-communicate-hint">"Communicate workaround"</button>
                 <span class="hint" id="ke-communicate-hint">"Adds the workaround as a public comment to every open linked incident that does not have it yet."</span>
             </div>
-            {move || outcome.get().map(|o| match o {
-                Outcome::Done(text) => view! { <p class="ke-outcome" role="status">{text}</p> }.into_any(),
-                Outcome::Refused(text) => view! { <p class="field-error ke-refusal" role="alert">{text}</p> }.into_any(),
-            })}
+            {move || outcome.get().map(|Outcome::Done(text)| view! { <p class="ke-outcome" role="status">{text}</p> })}
+            {move || refusal.get().map(|text| view! { <p class="field-error ke-refusal" role="alert">{text}</p> })}
         </section>
     }
 }
