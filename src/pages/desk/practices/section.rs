@@ -1,19 +1,16 @@
 //! One practice's section of the practices page: its roles, enforced and guidance
-//! policies in one form, saved on the revision it was read at, with messages at the
-//! fields and a toast.
+//! policies in one form, saved on the revision it was read at through the form's
+//! state: messages at the fields, other failures and the success in a toast.
 
 use leptos::prelude::*;
 
 use super::guidance::{policy_rows, EnforcedPolicies, GuidanceEditor, PolicyRow};
 pub use super::roles::Person;
 use super::roles::{with_unknown, OwnerSelect, PeopleChecks};
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::practice::{Practice, PracticeForm};
-use crate::domain::kernel::validation::ValidationErrors;
-use crate::ops::error::AppError;
 use crate::ops::practices::{save_practice, StoredPractice};
-use crate::state::db::Db;
 use crate::state::identity::Identity;
-use crate::state::toast::Toasts;
 
 /// The form's signals for one practice.
 #[derive(Clone, Copy)]
@@ -79,9 +76,9 @@ pub fn PracticeSection(
     /// Element-id prefix (`practice-incident`).
     prefix: String,
 ) -> impl IntoView {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
     let who = Identity::expect();
+    let form = FormState::new("practice");
+    let errors = form.errors;
     let kind = read.practice.practice;
     let label = kind.label();
     let p = &read.practice;
@@ -92,52 +89,21 @@ pub fn PracticeSection(
     let fields = Fields::new(p);
     let last = RwSignal::new(stamp(&read));
     let current = StoredValue::new(read);
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
-    let error = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.as_ref()
-                    .and_then(|e| e.for_field(field))
-                    .map(str::to_owned)
-            })
-        })
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let form = fields.read();
+        let draft = fields.read();
         let read = current.get_value();
         let by = who.author();
-        let store = match db.store() {
-            Ok(store) => store,
-            Err(e) => {
-                toasts.error(format!("{label} was not saved: {e}"));
-                return;
-            }
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = save_practice(&*store, &read, &form, &by).await;
-            busy.try_set(false);
-            match result {
-                Ok(saved) => {
-                    errors.try_set(None);
-                    fields.show(&saved.practice);
-                    last.try_set(stamp(&saved));
-                    current.try_set_value(saved);
-                    toasts.success(format!("{label} saved."));
-                    db.changed();
-                }
-                Err(AppError::Validation(v)) => {
-                    errors.try_set(Some(v));
-                }
-                Err(e) => toasts.error(format!("{label} was not saved: {e}")),
-            }
-        });
+        form.run(
+            format!("{label} saved."),
+            move |store| async move { save_practice(&*store, &read, &draft, &by).await },
+            move |saved| {
+                fields.show(&saved.practice);
+                last.try_set(stamp(&saved));
+                current.try_set_value(saved);
+            },
+        );
     };
     let summary = move || {
         errors
@@ -158,21 +124,21 @@ pub fn PracticeSection(
                         id=format!("{prefix}-owner")
                         people=choices.clone()
                         owner=fields.owner
-                        error=error("owner")
+                        error=form.error("owner")
                     />
                     <PeopleChecks
                         legend="Managers"
                         id=format!("{prefix}-managers")
                         people=choices.clone()
                         selected=fields.managers
-                        error=error("managers")
+                        error=form.error("managers")
                     />
                     <PeopleChecks
                         legend="Practitioners"
                         id=format!("{prefix}-practitioners")
                         people=choices
                         selected=fields.practitioners
-                        error=error("practitioners")
+                        error=form.error("practitioners")
                     />
                 </div>
                 <EnforcedPolicies kind=kind heading_id=format!("{prefix}-enforced-heading")/>
@@ -184,8 +150,9 @@ pub fn PracticeSection(
                     errors=errors
                 />
                 <p class="field-error" role="alert">{summary}</p>
+                <RefusalLine form=form/>
                 <div class="form-actions">
-                    <button class="button button-primary" type="submit" disabled=move || busy.get()>
+                    <button class="button button-primary" type="submit" disabled=move || form.busy.get()>
                         "Save"<span class="visually-hidden">{format!(" {label}")}</span>
                     </button>
                 </div>
