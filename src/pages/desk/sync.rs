@@ -1,12 +1,17 @@
 //! The sync page: where to sync (server URL, database, live mode), signing in to the
 //! server (the password goes to the server and is forgotten), "Test connection",
 //! "Sync now", and the status: last sync, what is not yet pushed, progress, conflicts
-//! and documents the server refused.
+//! and documents the server refused. Saving the settings is a write and runs through
+//! the form's state; the server actions (testing, signing in and out) write nothing
+//! here and say how they went on the status lines.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::form::confirm::ConfirmStep;
+use crate::components::form::state::{FormState, RefusalLine};
+use crate::domain::kernel::validation::ValidationErrors;
+use crate::ops::error::AppError;
 use crate::routes::AppRoute;
 use crate::state::sync::session;
 use crate::state::sync::{Phase, SyncHandle};
@@ -35,7 +40,7 @@ pub fn SyncPage() -> impl IntoView {
         }
     });
     let message = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let form = FormState::new("settings");
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,15 +49,26 @@ pub fn SyncPage() -> impl IntoView {
             db_name.get_untracked(),
             live.get_untracked(),
         );
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let text = match h.save_settings(&s, &d, l).await {
-                Ok(()) => "Settings saved.".to_owned(),
-                Err(e) => format!("Not saved: {e}"),
-            };
-            let _ = message.try_set(text);
-            let _ = busy.try_set(false);
-        });
+        // The status line says so, as it does for the connection test: no toast.
+        form.run(
+            "",
+            move |_store| {
+                message.set(String::new());
+                async move {
+                    // The handle writes the settings itself and words why it could not
+                    // (a server URL or database name it cannot use, or the store): the
+                    // sentence shows at the form.
+                    h.save_settings(&s, &d, l).await.map_err(|e| {
+                        let mut v = ValidationErrors::new();
+                        v.push("settings", format!("Not saved: {e}"));
+                        AppError::Validation(v)
+                    })
+                }
+            },
+            move |()| {
+                let _ = message.try_set("Settings saved.".to_owned());
+            },
+        );
     };
 
     let test = move |_| {
@@ -94,7 +110,7 @@ pub fn SyncPage() -> impl IntoView {
                     <span class="hint">" (follow the server and send local changes as they happen)"</span>
                 </label>
                 <div class="form-actions">
-                    <button class="button button-primary" type="submit" disabled=busy>"Save settings"</button>
+                    <button class="button button-primary" type="submit" disabled=move || form.busy.get()>"Save settings"</button>
                     " "
                     <button class="button" type="button" on:click=test>"Test connection"</button>
                     " "
@@ -102,6 +118,7 @@ pub fn SyncPage() -> impl IntoView {
                         disabled=move || h.settings.get().is_none()>"Sync now"</button>
                 </div>
             </form>
+            <RefusalLine form=form/>
             <p role="status" class="form-message">{move || message.get()}</p>
         </section>
         <SignInSection server=server db_name=db_name/>
