@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::{portal_error_panel, PortalNotFound};
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::components::print_button::PrintButton;
 use crate::domain::knowledge::article::KnowledgeArticle;
 use crate::domain::knowledge::markdown;
@@ -13,7 +14,6 @@ use crate::ops::error::AppError;
 use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::toast::Toasts;
 
 /// The article page.
 #[component]
@@ -76,42 +76,34 @@ fn ArticleView(article: KnowledgeArticle) -> impl IntoView {
 /// "Was this helpful?" with Yes and No; thanks the reader after one answer.
 #[component]
 fn Helpful(article_id: String) -> impl IntoView {
-    let (db, toasts) = (Db::expect(), Toasts::expect());
+    let form = FormState::new("helpful");
     let voted = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let id = StoredValue::new(article_id);
     let answer = move |helpful: bool| {
         move |_| {
-            if busy.get_untracked() || voted.get_untracked() {
+            if voted.get_untracked() {
                 return;
             }
-            let store = match db.store() {
-                Ok(s) => s,
-                Err(e) => return toasts.error(format!("Your answer was not saved: {e}")),
-            };
-            busy.set(true);
             let id = id.get_value();
-            leptos::task::spawn_local(async move {
-                let result = portal::vote(&*store, &id, helpful).await;
-                busy.try_set(false);
-                match result {
-                    Ok(()) => {
-                        voted.try_set(true);
-                        db.changed();
-                    }
-                    Err(e) => toasts.error(format!("Your answer was not saved: {e}")),
-                }
-            });
+            // The thanks in place of the buttons says it was counted: no toast.
+            form.run(
+                "",
+                move |store| async move { portal::vote(&*store, &id, helpful).await },
+                move |()| {
+                    voted.try_set(true);
+                },
+            );
         }
     };
     view! {
         <section class="helpful" aria-labelledby="helpful-heading">
             <h2 id="helpful-heading">"Was this helpful?"</h2>
             <div class="portal-actions" hidden=move || voted.get()>
-                <button type="button" class="button" disabled=move || busy.get() on:click=answer(true)>"Yes"</button>
-                <button type="button" class="button" disabled=move || busy.get() on:click=answer(false)>"No"</button>
+                <button type="button" class="button" disabled=move || form.busy.get() on:click=answer(true)>"Yes"</button>
+                <button type="button" class="button" disabled=move || form.busy.get() on:click=answer(false)>"No"</button>
             </div>
             <p role="status">{move || voted.get().then_some("Thank you for your answer.")}</p>
+            <RefusalLine form=form/>
         </section>
     }
 }

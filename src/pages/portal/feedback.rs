@@ -1,13 +1,14 @@
 //! Feedback on recent changes: the releases in early life support, and a form to send
 //! a complaint, compliment or suggestion about one. Saved linked to the release, where
-//! its early-life-support dashboard counts it.
+//! its early-life-support dashboard counts it. Sent through the form's state: messages
+//! at the fields, other failures in a toast, the thanks under the form.
 
 use leptos::prelude::*;
 
 use super::portal_error_panel;
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::Service;
-use crate::domain::kernel::validation::ValidationErrors;
 use crate::domain::release::feedback::{FeedbackDraft, FeedbackKind, TEXT_MAX};
 use crate::domain::release::Release;
 use crate::ops::error::AppError;
@@ -15,7 +16,6 @@ use crate::ops::portal;
 use crate::ops::records;
 use crate::state::db::Db;
 use crate::state::portal_identity::PortalIdentity;
-use crate::state::toast::Toasts;
 
 /// The feedback page.
 #[component]
@@ -87,7 +87,7 @@ fn RecentChanges(releases: Vec<Release>, services: Vec<Service>) -> impl IntoVie
 /// The feedback form.
 #[component]
 fn FeedbackForm(releases: Vec<Release>) -> impl IntoView {
-    let (db, toasts) = (Db::expect(), Toasts::expect());
+    let form = FormState::new("form");
     let known = PortalIdentity::load()
         .me
         .get_untracked()
@@ -98,32 +98,10 @@ fn FeedbackForm(releases: Vec<Release>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let name = RwSignal::new(known.name);
     let contact = RwSignal::new(known.email);
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
     let thanks = RwSignal::new(String::new());
     let all = StoredValue::new(releases.clone());
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| {
-        move || {
-            errors
-                .read()
-                .as_ref()
-                .is_some_and(|e| e.for_field(field).is_some())
-                .to_string()
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let chosen =
             all.with_value(|l| l.iter().find(|r| r.id == release.get_untracked()).cloned());
         let draft = FeedbackDraft {
@@ -137,42 +115,32 @@ fn FeedbackForm(releases: Vec<Release>) -> impl IntoView {
             name: name.get_untracked(),
             contact: contact.get_untracked(),
         };
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return toasts.error(format!("Nothing was sent: {e}")),
-        };
-        errors.set(None);
-        thanks.set(String::new());
-        busy.set(true);
         let about = chosen.map(|r| r.title()).unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let result = portal::send_feedback(&*store, draft).await;
-            busy.try_set(false);
-            match result {
-                Ok(_) => {
-                    text.try_set(String::new());
-                    thanks.try_set(format!(
-                        "Thank you! Your feedback about {about} was sent to the team."
-                    ));
-                    db.changed();
-                }
-                Err(AppError::Validation(v)) => {
-                    errors.try_set(Some(v));
-                }
-                Err(e) => toasts.error(format!("Nothing was sent: {e}")),
-            }
-        });
+        // The thanks under the form says it was sent: no toast besides it.
+        form.run(
+            "",
+            move |store| {
+                thanks.set(String::new());
+                async move { portal::send_feedback(&*store, draft).await }
+            },
+            move |_| {
+                text.try_set(String::new());
+                thanks.try_set(format!(
+                    "Thank you! Your feedback about {about} was sent to the team."
+                ));
+            },
+        );
     };
     view! {
         <form class="form portal-form" aria-labelledby="feedback-heading" on:submit=submit novalidate>
             <h2 id="feedback-heading">"Send feedback"</h2>
             <div class="field">
                 <label for="fb-release">"Which change?"</label>
-                <select id="fb-release" aria-invalid=invalid("release") aria-describedby="fb-release-error"
+                <select id="fb-release" aria-invalid=form.invalid("release") aria-describedby="fb-release-error"
                     prop:value=move || release.get() on:change=move |ev| release.set(event_target_value(&ev))>
                     {releases.into_iter().map(|r| view! { <option value=r.id.clone()>{r.title()}</option> }).collect_view()}
                 </select>
-                <FieldError id="fb-release-error" message=err("release")/>
+                <FieldError id="fb-release-error" message=form.error("release")/>
             </div>
             <fieldset class="choice portal-choice">
                 <legend>"What kind of feedback?"</legend>
@@ -190,27 +158,28 @@ fn FeedbackForm(releases: Vec<Release>) -> impl IntoView {
             <div class="field">
                 <label for="fb-text">"Your feedback"</label>
                 <textarea id="fb-text" rows="5" required maxlength=TEXT_MAX.to_string()
-                    aria-invalid=invalid("text") aria-describedby="fb-text-error"
+                    aria-invalid=form.invalid("text") aria-describedby="fb-text-error"
                     prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <FieldError id="fb-text-error" message=err("text")/>
+                <FieldError id="fb-text-error" message=form.error("text")/>
             </div>
             <div class="field">
                 <label for="fb-name">"Your name (optional)"</label>
                 <input id="fb-name" type="text" autocomplete="name" maxlength="200"
-                    aria-invalid=invalid("name") aria-describedby="fb-name-error"
+                    aria-invalid=form.invalid("name") aria-describedby="fb-name-error"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <FieldError id="fb-name-error" message=err("name")/>
+                <FieldError id="fb-name-error" message=form.error("name")/>
             </div>
             <div class="field">
                 <label for="fb-contact">"Your email (optional)"</label>
                 <input id="fb-contact" type="email" autocomplete="email" maxlength="200"
-                    aria-invalid=invalid("contact") aria-describedby="fb-contact-error"
+                    aria-invalid=form.invalid("contact") aria-describedby="fb-contact-error"
                     prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
-                <FieldError id="fb-contact-error" message=err("contact")/>
+                <FieldError id="fb-contact-error" message=form.error("contact")/>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled=move || busy.get()>"Send feedback"</button>
+                <button type="submit" class="button button-primary" disabled=move || form.busy.get()>"Send feedback"</button>
             </div>
+            <RefusalLine form=form/>
             <p role="status" class="portal-thanks">{move || thanks.get()}</p>
         </form>
     }

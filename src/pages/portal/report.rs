@@ -1,7 +1,9 @@
 //! Report a problem, in plain words: what is wrong, more detail, which service, who is
 //! affected and how urgent it is, and who they are. While they type, suggested answers
 //! appear; "This solved my problem" counts a deflection and creates nothing. Otherwise
-//! sending creates an incident (channel Portal) and opens the request page.
+//! sending creates an incident (channel Portal) and opens the request page. Both
+//! writes run through the form's state: messages at the fields, other failures in a
+//! toast.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -11,8 +13,9 @@ use super::report_fields::{affected_choice, urgency_choice, ServicePicker};
 use super::suggestions::Suggestions;
 use super::{portal_error_panel, Debouncer, DEBOUNCE_MS};
 use crate::components::form::field_error::FieldError;
+use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::Service;
-use crate::domain::kernel::validation::ValidationErrors;
+use crate::domain::incident::Incident;
 use crate::domain::portal_words::{Affected, HowUrgent};
 use crate::domain::release::Release;
 use crate::ops::error::AppError;
@@ -21,7 +24,6 @@ use crate::ops::records;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
 use crate::state::portal_identity::{PortalIdentity, PortalMe};
-use crate::state::toast::Toasts;
 
 /// Most suggestions shown at once.
 const SUGGESTIONS: usize = 5;
@@ -84,7 +86,8 @@ fn ReportProblem(
     pool: SuggestionPool,
     solved: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let (db, toasts) = (Db::expect(), Toasts::expect());
+    let form = FormState::new("report");
+    let busy = form.busy;
     let identity = PortalIdentity::load();
     let navigate = use_navigate();
     let known = identity.me.get_untracked().unwrap_or_default();
@@ -95,8 +98,6 @@ fn ReportProblem(
     let urgent = RwSignal::new(HowUrgent::SlowsMeDown);
     let name = RwSignal::new(known.name);
     let email = RwSignal::new(known.email);
-    let errors = RwSignal::new(None::<ValidationErrors>);
-    let busy = RwSignal::new(false);
 
     let query = RwSignal::new(String::new());
     let debounce = Debouncer::new(DEBOUNCE_MS);
@@ -108,49 +109,25 @@ fn ReportProblem(
     };
     let offers = Memo::new(move |_| pool.suggest(&query.get(), SUGGESTIONS));
 
+    // The page that replaces the form says so: no toast.
     let on_solved = Callback::new(move |offer: Offer| {
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return toasts.error(format!("Nothing was saved: {e}")),
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = portal::deflect(&*store, &offer.target).await;
-            busy.try_set(false);
-            match result {
-                Ok(()) => {
-                    solved.try_set(Some(offer.title));
-                    db.changed();
-                }
-                Err(e) => toasts.error(format!("Nothing was saved: {e}")),
-            }
-        });
+        let Offer {
+            target,
+            title: answer,
+            ..
+        } = offer;
+        form.run(
+            "",
+            move |store| async move { portal::deflect(&*store, &target).await },
+            move |()| {
+                solved.try_set(Some(answer));
+            },
+        );
     });
-
-    let err = move |field: &'static str| {
-        Signal::derive(move || {
-            errors
-                .read()
-                .as_ref()
-                .and_then(|e| e.for_field(field).map(str::to_owned))
-        })
-    };
-    let invalid = move |field: &'static str| {
-        move || {
-            errors
-                .read()
-                .as_ref()
-                .is_some_and(|e| e.for_field(field).is_some())
-                .to_string()
-        }
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let form = ReportForm {
+        let report = ReportForm {
             title: title.get_untracked(),
             description: description.get_untracked(),
             service: Some(service.get_untracked()).filter(|s| !s.trim().is_empty()),
@@ -161,38 +138,29 @@ fn ReportProblem(
                 email: email.get_untracked(),
             },
         };
-        if let Err(e) = form.validate() {
-            errors.set(Some(e));
+        // Checked here first, so a form with a mistake is never "Sending…".
+        if let Err(e) = report.validate() {
+            form.errors.set(Some(e));
             return;
         }
-        let store = match db.store() {
-            Ok(s) => s,
-            Err(e) => return toasts.error(format!("Nothing was sent: {e}")),
-        };
-        errors.set(None);
-        busy.set(true);
+        let me = report.me.clone();
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let me = form.me.clone();
-            let result = portal::report(&*store, form).await;
-            busy.try_set(false);
-            match result {
-                Ok(incident) => {
-                    identity.set(Some(me));
-                    let reference = incident.reference.as_str().to_owned();
-                    toasts.success(format!("Thank you! We received your report {reference}."));
-                    db.changed();
-                    navigate(
-                        &AppRoute::PortalRequest(reference).href(),
-                        NavigateOptions::default(),
-                    );
-                }
-                Err(AppError::Validation(v)) => {
-                    errors.try_set(Some(v));
-                }
-                Err(e) => toasts.error(format!("Nothing was sent: {e}")),
-            }
-        });
+        form.run_with(
+            |incident: &Incident| {
+                format!(
+                    "Thank you! We received your report {}.",
+                    incident.reference.as_str()
+                )
+            },
+            move |store| async move { portal::report(&*store, report).await },
+            move |incident| {
+                identity.set(Some(me));
+                navigate(
+                    &AppRoute::PortalRequest(incident.reference.as_str().to_owned()).href(),
+                    NavigateOptions::default(),
+                );
+            },
+        );
     };
 
     view! {
@@ -201,19 +169,19 @@ fn ReportProblem(
                 <label for="rp-title">"What is wrong?"</label>
                 <p class="hint" id="rp-title-hint">"A few words, like “Cannot print on floor 3”."</p>
                 <input id="rp-title" type="text" maxlength="200" required autocomplete="off"
-                    aria-invalid=invalid("title") aria-describedby="rp-title-hint rp-title-error"
+                    aria-invalid=form.invalid("title") aria-describedby="rp-title-hint rp-title-error"
                     prop:value=move || title.get()
                     on:input=move |ev| { title.set(event_target_value(&ev)); retype(); }/>
-                <FieldError id="rp-title-error" message=err("title")/>
+                <FieldError id="rp-title-error" message=form.error("title")/>
             </div>
             <div class="field">
                 <label for="rp-description">"Tell us more"</label>
                 <p class="hint" id="rp-description-hint">"What were you doing? What did you see? Any error message?"</p>
                 <textarea id="rp-description" rows="5"
-                    aria-invalid=invalid("description") aria-describedby="rp-description-hint rp-description-error"
+                    aria-invalid=form.invalid("description") aria-describedby="rp-description-hint rp-description-error"
                     prop:value=move || description.get()
                     on:input=move |ev| { description.set(event_target_value(&ev)); retype(); }></textarea>
-                <FieldError id="rp-description-error" message=err("description")/>
+                <FieldError id="rp-description-error" message=form.error("description")/>
             </div>
             <Suggestions offers=offers on_solved=on_solved busy=busy/>
             <ServicePicker services=services releases=releases chosen=service/>
@@ -224,16 +192,16 @@ fn ReportProblem(
                 <div class="field">
                     <label for="rp-name">"Your name"</label>
                     <input id="rp-name" type="text" autocomplete="name" maxlength="200" required
-                        aria-invalid=invalid("name") aria-describedby="rp-name-error"
+                        aria-invalid=form.invalid("name") aria-describedby="rp-name-error"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                    <FieldError id="rp-name-error" message=err("name")/>
+                    <FieldError id="rp-name-error" message=form.error("name")/>
                 </div>
                 <div class="field">
                     <label for="rp-email">"Your email"</label>
                     <input id="rp-email" type="email" autocomplete="email" maxlength="200" required
-                        aria-invalid=invalid("email") aria-describedby="rp-email-error"
+                        aria-invalid=form.invalid("email") aria-describedby="rp-email-error"
                         prop:value=move || email.get() on:input=move |ev| email.set(event_target_value(&ev))/>
-                    <FieldError id="rp-email-error" message=err("email")/>
+                    <FieldError id="rp-email-error" message=form.error("email")/>
                 </div>
             </fieldset>
             <div class="form-actions">
@@ -241,6 +209,7 @@ fn ReportProblem(
                     {move || if busy.get() { "Sending…" } else { "Send report" }}
                 </button>
             </div>
+            <RefusalLine form=form/>
         </form>
     }
 }
