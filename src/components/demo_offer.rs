@@ -1,32 +1,21 @@
-//! The "Load demo data" offer shown on an empty desk.
+//! The "Load demo data" offer shown on an empty desk; loading is a write and runs
+//! through the form's state (busy while it loads, the outcome in a toast).
 
 use leptos::prelude::*;
 
-use crate::state::db::Db;
-use crate::state::toast::Toasts;
+use crate::components::form::state::{FormState, RefusalLine};
 
 /// A button that fills an empty desk with the demo scenario.
 #[component]
 pub fn DemoOffer() -> impl IntoView {
-    let db = Db::expect();
-    let toasts = Toasts::expect();
-    let busy = RwSignal::new(false);
+    let form = FormState::new("demo");
+    let busy = form.busy;
     let load = move |_| {
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => crate::ops::demo::load(&*store, 0).await,
-                Err(e) => Err(e.into()),
-            };
-            busy.set(false);
-            match result {
-                Ok(n) => {
-                    toasts.success(format!("Demo data loaded: {n} records."));
-                    db.changed();
-                }
-                Err(e) => toasts.error(format!("Demo data could not be loaded: {e}")),
-            }
-        });
+        form.run_with(
+            |n: &usize| format!("Demo data loaded: {n} records."),
+            |store| async move { crate::ops::demo::load(&*store, 0).await },
+            |_| {},
+        );
     };
     view! {
         <div class="demo-offer">
@@ -36,6 +25,7 @@ pub fn DemoOffer() -> impl IntoView {
             <button type="button" class="button button-primary" on:click=load disabled=move || busy.get()>
                 {move || if busy.get() { "Loading demo data…" } else { "Load demo data" }}
             </button>
+            <RefusalLine form=form/>
         </div>
     }
 }

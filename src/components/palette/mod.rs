@@ -10,9 +10,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
+use crate::components::form::state::FormState;
 use crate::search::{Filter, Results, SearchQuery};
 use crate::state::db::Db;
-use crate::state::toast::Toasts;
 
 use model::{announcement, record_route, row_at, row_count, search_page_href, sections, step};
 use model::{Action, Move, Row};
@@ -49,7 +49,9 @@ fn focus_id(id: &str) -> bool {
 #[component]
 pub fn CommandPalette() -> impl IntoView {
     let db = Db::expect();
-    let toasts = Toasts::expect();
+    // Loading the demo data is the palette's one write; the palette has closed by
+    // then, so its outcome is a toast either way.
+    let demo = FormState::new("demo");
     let navigate = use_navigate();
     let open = RwSignal::new(false);
     let text = RwSignal::new(String::new());
@@ -117,19 +119,11 @@ pub fn CommandPalette() -> impl IntoView {
         return_to.set_value(None);
     };
     let load_demo = move || {
-        leptos::task::spawn_local(async move {
-            let result = match db.store() {
-                Ok(store) => crate::ops::demo::load(&*store, 0).await,
-                Err(e) => Err(e.into()),
-            };
-            match result {
-                Ok(n) => {
-                    toasts.success(format!("Demo data loaded: {n} records."));
-                    db.changed();
-                }
-                Err(e) => toasts.error(format!("Demo data could not be loaded: {e}")),
-            }
-        });
+        demo.run_with(
+            |n: &usize| format!("Demo data loaded: {n} records."),
+            |store| async move { crate::ops::demo::load(&*store, 0).await },
+            |_| {},
+        );
     };
     let go = StoredValue::new_local(move |href: String| navigate(&href, Default::default()));
     let run = move |row: Row| match row {
