@@ -1,13 +1,13 @@
-//! Reusable UI pieces, one per file.
-
-pub mod form;
-pub mod forms;
+//! Reusable UI pieces, one per file; a family of them gets a folder (`form/` holds
+//! what every form shares, `forms/` the record forms, `chart/`, `palette/`).
 
 pub mod chart;
 pub mod db_gate;
 pub mod demo_offer;
 pub mod download;
 pub mod error_panel;
+pub mod form;
+pub mod forms;
 pub mod markdown_view;
 pub mod palette;
 pub mod policy_notes;

@@ -110,8 +110,12 @@ pub fn ReleaseForm(
                     aria-invalid=wire.invalid() aria-describedby=wire.described_by()
                     prop:value=move || els.get() on:input=move |ev| els.set(event_target_value(&ev))/>
             </Field>
-            <RefusalLine form=form/>
-            <button type="submit" class="button primary" disabled=move || busy.get()>{submit_label}</button>
+            <div class="form-actions">
+                <RefusalLine form=form/>
+                <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                    {move || if busy.get() { "Saving…" } else { submit_label }}
+                </button>
+            </div>
         </form>
     }
 }

@@ -16,7 +16,7 @@ use crate::storage::{ListFilter, ListQuery, Store};
 
 use super::error::AppError;
 use super::records::{all_of_kind, decode, new_id, save};
-use crate::state::portal_identity::same_contact;
+use crate::domain::portal_me::same_contact;
 
 mod requests;
 

@@ -10,10 +10,10 @@ use crate::domain::kernel::validation::{require_text, ValidationErrors};
 use crate::storage::Store;
 
 use super::super::error::AppError;
+use crate::domain::portal_me::PortalMe;
 use crate::domain::portal_words::{els_release_for, Affected, HowUrgent};
 use crate::ops::incident;
 use crate::ops::incident::actions::apply;
-use crate::state::portal_identity::PortalMe;
 
 /// What "not found" says for a request that is missing or someone else's.
 const NOT_FOUND: &str = "This request";

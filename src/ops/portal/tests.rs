@@ -5,10 +5,10 @@
 use super::*;
 use crate::domain::config::priority::{Impact, Urgency};
 use crate::domain::incident::IncidentStatus;
+use crate::domain::portal_me::PortalMe;
 use crate::domain::portal_words::{public_thread, Affected, HowUrgent, ThreadKind};
 use crate::domain::release::feedback::FeedbackKind;
 use crate::ops::incident::actions as desk;
-use crate::state::portal_identity::PortalMe;
 use crate::storage::memory::MemoryStore;
 use crate::test_util::block_on;
 

@@ -1,17 +1,16 @@
 //! The agents' desk: its layout (section navigation + outlet) and its pages.
 
 pub mod article;
-pub mod incident;
-pub mod known_error;
-pub mod problem;
-pub mod release;
-
 pub mod conflicts;
 pub mod dashboard;
 pub mod data;
 pub mod home;
+pub mod incident;
+pub mod known_error;
 pub mod practices;
+pub mod problem;
 pub mod queue;
+pub mod release;
 pub mod search;
 pub mod settings;
 pub mod sync;

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::form::field_error::FieldError;
 use crate::domain::kernel::validation::ValidationErrors;
-use crate::state::portal_identity::{PortalIdentity, PortalMe};
+use crate::domain::portal_me::PortalMe;
+use crate::state::portal_identity::PortalIdentity;
 
 /// The form; saving remembers the identity (and the page shows their requests).
 #[component]

@@ -16,6 +16,7 @@ use crate::components::form::field_error::FieldError;
 use crate::components::form::state::{FormState, RefusalLine};
 use crate::domain::config::Service;
 use crate::domain::incident::Incident;
+use crate::domain::portal_me::PortalMe;
 use crate::domain::portal_words::{Affected, HowUrgent};
 use crate::domain::release::Release;
 use crate::ops::error::AppError;
@@ -23,7 +24,7 @@ use crate::ops::portal::{self, Offer, ReportForm, SuggestionPool};
 use crate::ops::records;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::portal_identity::{PortalIdentity, PortalMe};
+use crate::state::portal_identity::PortalIdentity;
 
 /// Most suggestions shown at once.
 const SUGGESTIONS: usize = 5;

@@ -9,12 +9,13 @@ use leptos_router::hooks::use_params_map;
 use super::request_actions::{CommentForm, ResolvedChoices};
 use super::{portal_error_panel, PortalNotFound};
 use crate::domain::incident::{Incident, IncidentStatus};
+use crate::domain::portal_me::PortalMe;
 use crate::domain::portal_words::{public_thread, status_meaning, status_words, ThreadKind};
 use crate::ops::error::AppError;
 use crate::ops::portal;
 use crate::routes::AppRoute;
 use crate::state::db::Db;
-use crate::state::portal_identity::{PortalIdentity, PortalMe};
+use crate::state::portal_identity::PortalIdentity;
 
 /// What the page found.
 #[derive(Clone)]

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 
 use crate::components::form::field_error::FieldError;
 use crate::components::form::state::{FormState, RefusalLine};
+use crate::domain::portal_me::PortalMe;
 use crate::ops::portal;
-use crate::state::portal_identity::PortalMe;
 
 /// Adding a comment the desk will see.
 #[component]

@@ -2,11 +2,10 @@
 //! saved views, the table, bulk actions, keyboard shortcuts and the notice of
 //! incidents that could not be read.
 
-pub mod list;
-
 pub mod bulk;
 pub mod filters;
 pub mod keys;
+pub mod list;
 pub mod table;
 pub mod unreadable;
 
