@@ -290,7 +290,7 @@ async fn pull_figures(server: &str) {
         let t = now_ms();
         let parsed: Vec<Vec<RemoteRevision>> = answers
             .iter()
-            .map(|a| parse_bulk_get(a).expect("bulk_get"))
+            .map(|a| parse_bulk_get(a).expect("bulk_get").docs)
             .collect();
         let parse_ms = now_ms() - t;
         assert_eq!(parsed.iter().map(Vec::len).sum::<usize>(), N);
